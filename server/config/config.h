@@ -1,0 +1,85 @@
+#pragma once
+// The main configuration file (documented field by field in config/README.md).
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include "config/config_error.h"
+#include "config/participants.h"
+
+namespace cityclear {
+
+struct ListenAddress {
+  std::string host = "127.0.0.1";
+  uint16_t port = 0;
+};
+
+struct DatabaseSettings {
+  std::string url;
+  int pool_size = 4;
+  int64_t connect_timeout_ms = 5000;
+  int64_t acquire_timeout_ms = 10000;  // waiting for a free pooled connection
+};
+
+struct HttpSettings {
+  ListenAddress listen{"127.0.0.1", 8080};
+  int threads = 2;
+  int64_t max_body_bytes = 256LL << 20;
+  int64_t max_header_bytes = 16 << 10;
+  int64_t request_timeout_ms = 120000;
+  int max_connections = 256;
+  int64_t max_sync_lines = 100000;
+};
+
+struct TcpSettings {
+  ListenAddress listen{"127.0.0.1", 9000};
+  int64_t max_frame_bytes = 256LL << 20;
+  int64_t frame_timeout_ms = 120000;  // a frame must arrive whole within this time
+  int64_t idle_timeout_ms = 300000;   // between frames
+  int max_connections = 64;
+};
+
+struct IngestSettings {
+  int64_t max_file_bytes = 256LL << 20;
+  int64_t max_records_per_file = 2000000;
+  int64_t max_single_purchase_fen = 100000;
+  int64_t acceptance_window_days = 30;
+  int64_t future_tolerance_seconds = 600;
+  int workers = 2;          // files ingested at once
+  int queue_depth = 16;     // files waiting for a worker before uploads are refused (503)
+  int batch_records = 4096; // records per pipeline step
+};
+
+struct ClearingSettings {
+  int64_t cutoff_seconds = 23 * 3600;  // "cutoff": "23:00:00", local time of day
+};
+
+struct LogSettings {
+  std::string level = "info";  // trace, debug, info, warn, error
+  bool json = false;           // "format": "json" for JSON lines
+};
+
+struct Config {
+  std::filesystem::path config_file;
+  DatabaseSettings database;
+  std::filesystem::path keys_file;
+  std::filesystem::path participants_file;
+  std::filesystem::path output_dir;
+  std::filesystem::path spool_dir;  // uploads in transit (bodies are spooled to disk, not held in memory)
+  HttpSettings http;
+  TcpSettings tcp;
+  IngestSettings ingest;
+  ClearingSettings clearing;
+  LogSettings log;
+  Participants participants;
+};
+
+// Reads and validates the configuration file and the participants file it names (not the keys
+// file: see crypto/file_key_provider.h). CITYCLEAR_DATABASE_URL overrides database.url.
+// Throws ConfigError with one sentence on any problem: unknown key, missing file, bad value.
+Config load_config(const std::filesystem::path& config_file);
+
+// "host:port" -> ListenAddress; throws ConfigError naming `field` when malformed.
+ListenAddress parse_listen_address(const std::string& text, const std::string& field);
+
+}  // namespace cityclear

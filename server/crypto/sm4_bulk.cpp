@@ -1,0 +1,19 @@
+// Picks the SM4 bulk kernel for the requested path, falling back to what the CPU can run.
+#include "crypto/sm4_bulk.h"
+
+#include "crypto/sm4_kernels.h"
+
+namespace cityclear::crypto {
+
+void sm4_bulk_tacs(SimdPath path, const Sm4MasterKey* const* masters, const DiversificationFactor* factors,
+                   const TacInput* inputs, uint32_t* tacs, size_t count) {
+  // simd_path_available(avx2) does not promise AES-NI, which the SM4 S-box trick needs too.
+  if (path == SimdPath::avx2 && simd_path_available(SimdPath::avx2) &&
+      sm4_avx2_kernel_available(Sm4AesInstruction::aesni_128)) {
+    sm4_bulk_tacs_avx2(sm4_best_aes_instruction(), masters, factors, inputs, tacs, count);
+    return;
+  }
+  sm4_bulk_tacs_portable(masters, factors, inputs, tacs, count);
+}
+
+}  // namespace cityclear::crypto

@@ -1,0 +1,11 @@
+# Writes OUTPUT: a C++ file with every schema/NNN_name.sql as a raw string, in name order.
+file(GLOB files ${SCHEMA_DIR}/*.sql)
+list(SORT files)
+set(body "#include \"store/migrations.h\"\n\nnamespace cityclear::store {\n\nconst std::vector<Migration>& embedded_migrations() {\n  static const std::vector<Migration> migrations = {\n")
+foreach(file ${files})
+  get_filename_component(name ${file} NAME)
+  file(READ ${file} sql)
+  string(APPEND body "    {\"${name}\", R\"cityclear_sql(${sql})cityclear_sql\"},\n")
+endforeach()
+string(APPEND body "  };\n  return migrations;\n}\n\n}  // namespace cityclear::store\n")
+file(WRITE ${OUTPUT} "${body}")

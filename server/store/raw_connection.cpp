@@ -1,0 +1,21 @@
+#include "store/raw_connection.h"
+
+#include <pqxx/largeobject>
+
+namespace cityclear::store {
+namespace {
+
+// pqxx::largeobject exposes the PGconn of a transaction to subclasses (a protected static
+// member in libpqxx 6.4); this is the one public way to reach it.
+class RawConnectionAccess : public pqxx::largeobject {
+ public:
+  static PGconn* of(pqxx::dbtransaction& transaction) {
+    return reinterpret_cast<PGconn*>(largeobject::raw_connection(transaction));
+  }
+};
+
+}  // namespace
+
+PGconn* raw_connection(pqxx::dbtransaction& transaction) { return RawConnectionAccess::of(transaction); }
+
+}  // namespace cityclear::store

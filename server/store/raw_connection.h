@@ -1,0 +1,11 @@
+#pragma once
+// The libpq connection under a libpqxx transaction, for what libpqxx 6.4 does not offer
+// (binary COPY). Use it only between libpqxx calls, and leave the connection idle afterwards.
+#include <libpq-fe.h>
+#include <pqxx/dbtransaction>
+
+namespace cityclear::store {
+
+PGconn* raw_connection(pqxx::dbtransaction& transaction);
+
+}  // namespace cityclear::store
