@@ -5,6 +5,23 @@
 
 namespace cityclear::crypto {
 
+// Here rather than in sm4_bulk_avx2.cpp: that file is compiled for AVX2, and the check must run
+// on any CPU.
+bool sm4_avx2_kernel_available(Sm4AesInstruction instruction) {
+#if defined(__x86_64__) || defined(__i386__)
+  if (!__builtin_cpu_supports("avx2") || !__builtin_cpu_supports("aes")) return false;
+  return instruction == Sm4AesInstruction::aesni_128 || __builtin_cpu_supports("vaes");
+#else
+  (void)instruction;
+  return false;
+#endif
+}
+
+Sm4AesInstruction sm4_best_aes_instruction() {
+  return sm4_avx2_kernel_available(Sm4AesInstruction::vaes_256) ? Sm4AesInstruction::vaes_256
+                                                                 : Sm4AesInstruction::aesni_128;
+}
+
 void sm4_bulk_tacs(SimdPath path, const Sm4MasterKey* const* masters, const DiversificationFactor* factors,
                    const TacInput* inputs, uint32_t* tacs, size_t count) {
   // simd_path_available(avx2) does not promise AES-NI, which the SM4 S-box trick needs too.

@@ -25,7 +25,7 @@ struct BatchOutcome {
   bool repeat = false;                      // the very same bytes were uploaded before
 };
 
-nlohmann::json to_json(const BatchOutcome& outcome);
+nlohmann::ordered_json to_json(const BatchOutcome& outcome);
 // 200 accepted, 422 for F01/F02/F03/F05, 409 for F04.
 int http_status(const BatchOutcome& outcome);
 

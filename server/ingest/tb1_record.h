@@ -40,6 +40,7 @@ struct DetailRecord {
   std::array<uint8_t, 6> terminal{};
   uint32_t terminal_serial = 0;
   int64_t transaction_local_seconds = 0;
+  std::array<uint8_t, 7> transaction_time_bcd{};  // YYYYMMDDhhmmss packed, as the TAC input wants it
   uint8_t algorithm = 0;              // 0x00 or 0x04
   uint8_t key_version = 0;
   uint32_t tac = 0;

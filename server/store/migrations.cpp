@@ -1,6 +1,6 @@
 #include "store/migrations.h"
 
-#include <pqxx/transaction>
+#include <pqxx/pqxx>
 #include <stdexcept>
 
 #include "common/hex.h"

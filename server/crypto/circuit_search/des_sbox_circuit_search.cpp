@@ -62,11 +62,15 @@ class CircuitSearch {
 
   // Index of a gate equal to target on mask, adding as few gates as the search finds; -1 when
   // the search fails within the depth limit.
-  int build(uint64_t target, uint64_t mask, int depth) {
+  // The search gives up (returns -1) once the circuit would exceed `gate_limit` gates in all,
+  // which bounds the exhaustive search by the best circuit found so far.
+  int build(uint64_t target, uint64_t mask, int depth, size_t gate_limit) {
     if (int found = find_existing(target, mask); found >= 0) return found;
+    if (gates_.size() >= gate_limit) return -1;
     if (int made = make_one_gate(target, mask); made >= 0) return made;
-    if (depth >= max_split_depth_) return -1;
-    return build_by_split(target, mask, depth);
+    if (gates_.size() + 3 > gate_limit) return -1;
+    if (depth >= max_split_depth_) return build_by_first_split(target, mask, gate_limit);
+    return build_by_split(target, mask, depth, gate_limit);
   }
 
  private:
@@ -102,30 +106,32 @@ class CircuitSearch {
   }
 
   // One way to split a target on a selector gate; returns the result gate or -1.
-  int split_with_form(int form, int selector, uint64_t target, uint64_t mask, int depth) {
+  int split_with_form(int form, int selector, uint64_t target, uint64_t mask, int depth, size_t gate_limit) {
+    // Two gates join g and h, so both must fit in the limit less two.
+    const size_t inner_limit = gate_limit - 2;
     const bool inverted = form % 2 == 1;
     const uint64_t select = inverted ? ~gates_[selector].truth_table : gates_[selector].truth_table;
     switch (form / 2) {
       case 0: {  // f = g ^ (s & h)
-        int g = build(target, mask & ~select, depth + 1);
+        int g = build(target, mask & ~select, depth + 1, inner_limit);
         if (g < 0) return -1;
-        int h = build(target ^ gates_[g].truth_table, mask & select, depth + 1);
+        int h = build(target ^ gates_[g].truth_table, mask & select, depth + 1, inner_limit);
         if (h < 0) return -1;
         int selected = inverted ? add(GateKind::and_not_gate, h, selector) : add(GateKind::and_gate, h, selector);
         return add(GateKind::xor_gate, g, selected);
       }
       case 1: {  // f = g | (s & h): g must be 0 wherever s selects and f is 0
-        int g = build(target, mask & (~select | ~target), depth + 1);
+        int g = build(target, mask & (~select | ~target), depth + 1, inner_limit);
         if (g < 0) return -1;
-        int h = build(target, mask & select & ~gates_[g].truth_table, depth + 1);
+        int h = build(target, mask & select & ~gates_[g].truth_table, depth + 1, inner_limit);
         if (h < 0) return -1;
         int selected = inverted ? add(GateKind::and_not_gate, h, selector) : add(GateKind::and_gate, h, selector);
         return add(GateKind::or_gate, g, selected);
       }
       default: {  // f = g & ~(s & ~h): g must be 1 wherever s selects and f is 1
-        int g = build(target, mask & (~select | target), depth + 1);
+        int g = build(target, mask & (~select | target), depth + 1, inner_limit);
         if (g < 0) return -1;
-        int h = build(~target, mask & select & gates_[g].truth_table, depth + 1);
+        int h = build(~target, mask & select & gates_[g].truth_table, depth + 1, inner_limit);
         if (h < 0) return -1;
         int selected = inverted ? add(GateKind::and_not_gate, h, selector) : add(GateKind::and_gate, h, selector);
         return add(GateKind::and_not_gate, g, selected);
@@ -133,13 +139,24 @@ class CircuitSearch {
     }
   }
 
-  int build_by_split(uint64_t target, uint64_t mask, int depth) {
+  // Beyond the exhaustive depth: split greedily on the first input that divides the care rows,
+  // which always ends (a single care row is matched by an input or its complement).
+  int build_by_first_split(uint64_t target, uint64_t mask, size_t gate_limit) {
+    for (int selector = 0; selector < 6; ++selector) {
+      uint64_t select = gates_[selector].truth_table;
+      if ((mask & select) == 0 || (mask & ~select) == 0) continue;
+      return split_with_form(0, selector, target, mask, max_split_depth_, gate_limit);
+    }
+    return -1;
+  }
+
+  int build_by_split(uint64_t target, uint64_t mask, int depth, size_t gate_limit) {
     const size_t start = gates_.size();
     int best_form = -1, best_selector = -1;
-    size_t best_size = SIZE_MAX;
+    size_t best_size = gate_limit + 1;
     for (int selector = 0; selector < 6; ++selector) {
       for (int form = 0; form < 6; ++form) {
-        int result = split_with_form(form, selector, target, mask, depth);
+        int result = split_with_form(form, selector, target, mask, depth, best_size - 1);
         if (result >= 0 && gates_.size() < best_size) {
           best_size = gates_.size();
           best_form = form;
@@ -149,7 +166,7 @@ class CircuitSearch {
       }
     }
     if (best_form < 0) return -1;
-    return split_with_form(best_form, best_selector, target, mask, depth);
+    return split_with_form(best_form, best_selector, target, mask, depth, best_size);
   }
 
   int max_split_depth_;
@@ -179,7 +196,7 @@ SboxCircuit search_sbox(int box, int max_split_depth) {
     SboxCircuit candidate;
     bool complete = true;
     for (int output : order) {
-      int gate = search.build(output_truth_table(box, output), kAllRows, 0);
+      int gate = search.build(output_truth_table(box, output), kAllRows, 0, SIZE_MAX / 2);
       if (gate < 0) complete = false;
       candidate.outputs[output] = gate;
     }

@@ -1,0 +1,57 @@
+#pragma once
+// What TB1 ingest reads and writes in PostgreSQL. Each store_* call is one transaction: the raw
+// bytes, the batch row and (for an accepted file) every record, or nothing at all.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include <pqxx/connection>
+
+#include "common/local_time.h"
+#include "ingest/batch_ingestor.h"
+#include "ingest/batch_outcome.h"
+#include "ingest/file_examination.h"
+#include "ingest/record_pipeline.h"
+
+namespace cityclear::ingest {
+
+// The day closed between choosing it and locking it: start over.
+class ClearingDayClosed : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct StoredBytes {
+  std::string_view bytes;
+  std::string sha256_hex;
+  UploadSource source = UploadSource::cli;
+  int64_t received_local_seconds = 0;
+};
+
+class BatchStore {
+ public:
+  explicit BatchStore(pqxx::connection& connection) : connection_(connection) {}
+
+  std::optional<int64_t> find_by_sha256(const std::string& sha256_hex);
+  std::optional<int64_t> find_by_batch_id(uint32_t acquirer_code, std::string_view batch_id);
+  bool batch_id_accepted(uint32_t acquirer_code, std::string_view batch_id);
+  BatchOutcome load_outcome(int64_t batch_key);
+
+  // Stores the raw bytes and the rejection; returns the outcome.
+  BatchOutcome store_rejection(const StoredBytes& file, const std::optional<BatchHeader>& header,
+                               const FileRejection& rejection);
+  // Stores an accepted file on `day` (held FOR SHARE), deciding duplicates in the database.
+  // Throws ClearingDayClosed, or pqxx::unique_violation when a concurrent upload won a race.
+  BatchOutcome store_accepted(const StoredBytes& file, const FileLayout& layout, CivilDate day,
+                              RecordPipeline& pipeline);
+
+ private:
+  pqxx::connection& connection_;
+};
+
+std::string source_name(UploadSource source);
+
+}  // namespace cityclear::ingest
