@@ -2,6 +2,7 @@
 // Clearing and settlement of a day (shared/spec/clearing.md): closes the day, computes fees and
 // positions, writes CLR1/RJT1/STL1 files, stores everything in PostgreSQL and on disk.
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <stdexcept>
@@ -10,18 +11,12 @@
 #include <vector>
 
 #include "common/local_time.h"
+#include "clearing/position.h"
+#include "clearing/unconfigured_participants.h"
 #include "config/config.h"
 #include "store/connection_pool.h"
 
 namespace cityclear::clearing {
-
-struct Position {
-  uint32_t participant_code = 0;  // 0 is the center
-  int64_t receivable_fen = 0;
-  int64_t payable_fen = 0;
-  int64_t fees_fen = 0;
-  int64_t net_fen = 0;
-};
 
 struct SettlementFileInfo {
   std::string name;                // e.g. CLR_31000001_20261121.txt
@@ -65,6 +60,18 @@ class SettlementService {
   std::optional<SettlementResult> find(CivilDate day);
   // Streams a stored file's bytes in chunks; false when there is no such file.
   bool read_file(CivilDate day, std::string_view name, const std::function<void(std::string_view)>& sink);
+
+  // Settling needs two pooled connections at once: one holds the day's lock and the storing
+  // transaction, the other streams the sorted records. Other exceptions: UnconfiguredParticipants,
+  // store::DatabaseUnavailable / store::PoolExhausted, std::runtime_error for file system errors.
+
+ private:
+  SettlementResult settle_closed_day(pqxx::connection& connection, CivilDate day, const SettlementProgress& progress);
+  SettlementResult settle_again(pqxx::connection& connection, CivilDate day, const SettlementProgress& progress);
+  std::filesystem::path day_directory(CivilDate day) const;
+
+  const Config& config_;
+  store::ConnectionPool& pool_;
 };
 
 }  // namespace cityclear::clearing

@@ -75,6 +75,12 @@ std::string format_local_timestamp(int64_t local_seconds) {
   return text;
 }
 
+std::string format_iso_timestamp(int64_t local_seconds) {
+  std::string digits = format_local_timestamp(local_seconds);
+  return digits.substr(0, 4) + "-" + digits.substr(4, 2) + "-" + digits.substr(6, 2) + " " + digits.substr(8, 2) + ":" +
+         digits.substr(10, 2) + ":" + digits.substr(12, 2);
+}
+
 std::string format_date(CivilDate date) {
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%04d%02d%02d", date.year, date.month, date.day);

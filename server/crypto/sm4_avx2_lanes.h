@@ -19,13 +19,18 @@ inline constexpr int records_per_vector = 8;
 static_assert(sizeof(DiversificationFactor) == 8 && sizeof(TacInput) == 22, "records are packed byte arrays");
 
 // Turns every 32-bit word from big-endian bytes into its value (SM4 words are big-endian).
+// clang-format off
 inline constexpr ConstantBytes byte_swap_words = {{3,  2,  1,  0,  7,  6,  5,  4,  11, 10, 9,  8,  15, 14, 13, 12,
                                                    3,  2,  1,  0,  7,  6,  5,  4,  11, 10, 9,  8,  15, 14, 13, 12}};
+// clang-format on
 
 // From bytes 14..21 of two records (one per 64-bit half): the values of bytes 16..19 and of
 // 20, 21, 00, 00 per record; the 80 pad byte is ORed in afterwards (0x80 in a control is "zero").
-inline constexpr ConstantBytes second_block_words = {{5,  4,  3,  2,  0x80, 0x80, 7,  6,  13, 12, 11, 10, 0x80, 0x80, 15, 14,
-                                                      5,  4,  3,  2,  0x80, 0x80, 7,  6,  13, 12, 11, 10, 0x80, 0x80, 15, 14}};
+// clang-format off
+inline constexpr ConstantBytes second_block_words = {{
+    5, 4, 3, 2, 0x80, 0x80, 7, 6, 13, 12, 11, 10, 0x80, 0x80, 15, 14,
+    5, 4, 3, 2, 0x80, 0x80, 7, 6, 13, 12, 11, 10, 0x80, 0x80, 15, 14}};
+// clang-format on
 
 // The bytes of a record, without calling std::array members: this file's code is compiled for
 // AVX2, and an out-of-line std::array member instantiated here could be the copy the linker keeps
@@ -37,7 +42,8 @@ template <typename Record>
 
 [[gnu::always_inline]] inline Vector load_halves(const void* low, const void* high) {
   const __m128i low_half = _mm_loadu_si128(static_cast<const __m128i*>(low));
-  return _mm256_inserti128_si256(_mm256_castsi128_si256(low_half), _mm_loadu_si128(static_cast<const __m128i*>(high)), 1);
+  return _mm256_inserti128_si256(_mm256_castsi128_si256(low_half), _mm_loadu_si128(static_cast<const __m128i*>(high)),
+                                 1);
 }
 
 // rows[i] holds words 0..3 of records i and i + 4; afterwards rows[j] holds word j of 0..7.
@@ -63,7 +69,8 @@ template <typename Record>
 
 // Splits 16-byte halves holding (word 0, word 1) of two records each into word 0 and word 1 of
 // 8 records: pairs holds records 0,1 | 4,5 and 2,3 | 6,7.
-[[gnu::always_inline]] inline void split_word_pairs(Vector pairs_0145, Vector pairs_2367, Vector& word0, Vector& word1) {
+[[gnu::always_inline]] inline void split_word_pairs(Vector pairs_0145, Vector pairs_2367, Vector& word0,
+                                                    Vector& word1) {
   const __m256 left = _mm256_castsi256_ps(pairs_0145);
   const __m256 right = _mm256_castsi256_ps(pairs_2367);
   word0 = _mm256_castps_si256(_mm256_shuffle_ps(left, right, _MM_SHUFFLE(2, 0, 2, 0)));

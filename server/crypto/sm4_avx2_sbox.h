@@ -6,7 +6,7 @@
 // SM4's S-box is affine o GF(2^8)-inverse o affine, and so is AES's SubBytes, over an isomorphic
 // field (sm4_aes_affine_tables.h). aesenclast with a zero round key computes SubBytes (and a
 // ShiftRows, undone later by a byte shuffle): wrapping it in two affine maps, each two 4-bit
-// vpshufb lookups, gives 32 SM4 S-boxes in 7 instructions. The Linux kernel's
+// vpshufb lookups, gives 32 SM4 S-boxes in 13 instructions. The Linux kernel's
 // arch/x86/crypto/sm4-aesni-avx2-asm_64.S uses the same construction.
 #if !defined(__AVX2__) || !defined(__AES__) || !defined(__VAES__)
 #error "sm4_avx2_sbox.h belongs to sm4_bulk_avx2.cpp, compiled with -mavx2 -maes -mvaes"

@@ -19,7 +19,7 @@ bool sm4_avx2_kernel_available(Sm4AesInstruction instruction) {
 
 Sm4AesInstruction sm4_best_aes_instruction() {
   return sm4_avx2_kernel_available(Sm4AesInstruction::vaes_256) ? Sm4AesInstruction::vaes_256
-                                                                 : Sm4AesInstruction::aesni_128;
+                                                                : Sm4AesInstruction::aesni_128;
 }
 
 void sm4_bulk_tacs(SimdPath path, const Sm4MasterKey* const* masters, const DiversificationFactor* factors,

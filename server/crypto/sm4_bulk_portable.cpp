@@ -48,14 +48,15 @@ inline uint32_t load_big_endian(const uint8_t* bytes) {
   return (uint32_t{bytes[0]} << 24) | (uint32_t{bytes[1]} << 16) | (uint32_t{bytes[2]} << 8) | bytes[3];
 }
 
-// The 32 rounds on `active` records; state[l] holds X0..X3 on entry and X32..X35 on exit.
+// The 32 rounds on `active` records; state[lane] holds X0..X3 on entry and X32..X35 on exit.
 template <int active>
 inline void encrypt_rounds(uint32_t (&state)[lanes][4], const uint32_t* const (&round_keys)[lanes]) {
   for (int round = 0; round < sm4::rounds; round += 4) {
     for (int k = 0; k < 4; ++k) {
-      for (int l = 0; l < active; ++l) {
-        uint32_t* x = state[l];
-        x[k] ^= transform(encrypt_tables, x[(k + 1) & 3] ^ x[(k + 2) & 3] ^ x[(k + 3) & 3] ^ round_keys[l][round + k]);
+      for (int lane = 0; lane < active; ++lane) {
+        uint32_t* x = state[lane];
+        x[k] ^=
+            transform(encrypt_tables, x[(k + 1) & 3] ^ x[(k + 2) & 3] ^ x[(k + 3) & 3] ^ round_keys[lane][round + k]);
       }
     }
   }
@@ -66,16 +67,16 @@ inline void encrypt_rounds(uint32_t (&state)[lanes][4], const uint32_t* const (&
 template <int active>
 inline void expand_keys(const uint32_t (&card_key)[lanes][4], uint32_t (&round_keys)[lanes][sm4::rounds]) {
   uint32_t k[lanes][4];
-  for (int l = 0; l < active; ++l) {
-    for (int i = 0; i < 4; ++i) k[l][i] = card_key[l][3 - i] ^ sm4::system_parameter[i];
+  for (int lane = 0; lane < active; ++lane) {
+    for (int i = 0; i < 4; ++i) k[lane][i] = card_key[lane][3 - i] ^ sm4::system_parameter[i];
   }
   for (int round = 0; round < sm4::rounds; round += 4) {
     for (int j = 0; j < 4; ++j) {
-      for (int l = 0; l < active; ++l) {
-        uint32_t* x = k[l];
+      for (int lane = 0; lane < active; ++lane) {
+        uint32_t* x = k[lane];
         const uint32_t mixed = x[(j + 1) & 3] ^ x[(j + 2) & 3] ^ x[(j + 3) & 3] ^ sm4::key_constants[round + j];
         x[j] ^= transform(key_tables, mixed);
-        round_keys[l][round + j] = x[j];
+        round_keys[lane][round + j] = x[j];
       }
     }
   }
@@ -87,39 +88,39 @@ void tacs_of_chunk(const Sm4MasterKey* const* masters, const DiversificationFact
                    uint32_t* tacs) {
   uint32_t state[lanes][4];
   const uint32_t* keys[lanes] = {};
-  for (int l = 0; l < active; ++l) {
-    const uint32_t left = load_big_endian(factors[l].data());
-    const uint32_t right = load_big_endian(factors[l].data() + 4);
-    state[l][0] = left;
-    state[l][1] = right;
-    state[l][2] = ~left;
-    state[l][3] = ~right;
-    keys[l] = masters[l]->round_keys;
+  for (int lane = 0; lane < active; ++lane) {
+    const uint32_t left = load_big_endian(factors[lane].data());
+    const uint32_t right = load_big_endian(factors[lane].data() + 4);
+    state[lane][0] = left;
+    state[lane][1] = right;
+    state[lane][2] = ~left;
+    state[lane][3] = ~right;
+    keys[lane] = masters[lane]->round_keys;
   }
   encrypt_rounds<active>(state, keys);
 
   uint32_t card_round_keys[lanes][sm4::rounds];
   expand_keys<active>(state, card_round_keys);
-  for (int l = 0; l < active; ++l) {
-    for (int i = 0; i < 4; ++i) state[l][i] = load_big_endian(inputs[l].data() + 4 * i);
-    keys[l] = card_round_keys[l];
+  for (int lane = 0; lane < active; ++lane) {
+    for (int i = 0; i < 4; ++i) state[lane][i] = load_big_endian(inputs[lane].data() + 4 * i);
+    keys[lane] = card_round_keys[lane];
   }
   encrypt_rounds<active>(state, keys);
 
   // Second block: the first cipher block (X35, X34, X33, X32) XOR input[16..21] || 80 || 00*9.
-  for (int l = 0; l < active; ++l) {
-    const uint8_t* tail = inputs[l].data() + 16;
-    const uint32_t first = state[l][3] ^ load_big_endian(tail);
-    const uint32_t second = state[l][2] ^ ((uint32_t{tail[4]} << 24) | (uint32_t{tail[5]} << 16) | 0x8000u);
-    const uint32_t third = state[l][1];
-    const uint32_t fourth = state[l][0];
-    state[l][0] = first;
-    state[l][1] = second;
-    state[l][2] = third;
-    state[l][3] = fourth;
+  for (int lane = 0; lane < active; ++lane) {
+    const uint8_t* tail = inputs[lane].data() + 16;
+    const uint32_t first = state[lane][3] ^ load_big_endian(tail);
+    const uint32_t second = state[lane][2] ^ ((uint32_t{tail[4]} << 24) | (uint32_t{tail[5]} << 16) | 0x8000u);
+    const uint32_t third = state[lane][1];
+    const uint32_t fourth = state[lane][0];
+    state[lane][0] = first;
+    state[lane][1] = second;
+    state[lane][2] = third;
+    state[lane][3] = fourth;
   }
   encrypt_rounds<active>(state, keys);
-  for (int l = 0; l < active; ++l) tacs[l] = state[l][3];  // first output word, big-endian value
+  for (int lane = 0; lane < active; ++lane) tacs[lane] = state[lane][3];  // first output word, big-endian value
 }
 
 }  // namespace

@@ -23,8 +23,7 @@ Sm4AesInstruction sm4_best_aes_instruction();
 
 // Precondition: sm4_avx2_kernel_available(instruction).
 void sm4_bulk_tacs_avx2(Sm4AesInstruction instruction, const Sm4MasterKey* const* masters,
-                        const DiversificationFactor* factors, const TacInput* inputs, uint32_t* tacs,
-                        size_t count);
+                        const DiversificationFactor* factors, const TacInput* inputs, uint32_t* tacs, size_t count);
 
 // The vectorised S-box on 32 bytes, for the exhaustive test. Same precondition.
 void sm4_sbox_avx2(Sm4AesInstruction instruction, const uint8_t in[32], uint8_t out[32]);

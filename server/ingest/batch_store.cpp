@@ -17,7 +17,7 @@ int64_t insert_raw_file(pqxx::work& transaction, const StoredBytes& file) {
   int64_t chunk_count = static_cast<int64_t>((file.bytes.size() + raw_chunk_bytes - 1) / raw_chunk_bytes);
   pqxx::result inserted = transaction.exec_params(
       statements::insert_raw_file, file.sha256_hex, static_cast<int64_t>(file.bytes.size()), chunk_count,
-      source_name(file.source), format_local_timestamp(file.received_local_seconds));
+      source_name(file.source), format_iso_timestamp(file.received_local_seconds));
   int64_t raw_file_id = inserted[0][0].as<int64_t>();
   store::BinaryCopyWriter chunks(transaction, statements::copy_raw_chunks, 2 * raw_chunk_bytes);
   for (int64_t chunk = 0; chunk < chunk_count; ++chunk) {
@@ -99,9 +99,8 @@ BatchOutcome BatchStore::load_outcome(int64_t batch_key) {
   outcome.sha256_hex = row[6].as<std::string>();
   for (char& c : outcome.sha256_hex) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   outcome.records = row[7].as<int64_t>();
-  for (const auto& [code, count] : nlohmann::json::parse(row[8].as<std::string>()).items()) {
-    outcome.by_reason[code] = count.get<int64_t>();
-  }
+  nlohmann::json counts = nlohmann::json::parse(row[8].as<std::string>());
+  for (const auto& [code, count] : counts.items()) outcome.by_reason[code] = count.get<int64_t>();
   return outcome;
 }
 
@@ -115,11 +114,11 @@ BatchOutcome BatchStore::store_rejection(const StoredBytes& file, const std::opt
   if (header) {
     acquirer = header->acquirer_code;
     batch_id = std::string(header->batch_id_text());
-    created = format_local_timestamp(header->created_local_seconds);
+    created = format_iso_timestamp(header->created_local_seconds);
   }
   transaction.exec_params(statements::insert_batch, raw_file_id, acquirer, batch_id, "rejected", rejection.code,
                           rejection.detail, std::optional<std::string>(), created, 0, 0, "{}",
-                          format_local_timestamp(file.received_local_seconds));
+                          format_iso_timestamp(file.received_local_seconds));
   transaction.commit();
   BatchOutcome outcome;
   outcome.batch_id = batch_id;
@@ -139,7 +138,7 @@ BatchOutcome BatchStore::store_accepted(const StoredBytes& file, const FileLayou
   pqxx::result batch = transaction.exec_params(
       statements::insert_batch, raw_file_id, static_cast<int64_t>(header.acquirer_code), std::string(header.batch_id_text()),
       "accepted", std::optional<std::string>(), std::optional<std::string>(), sql_date(day),
-      format_local_timestamp(header.created_local_seconds), 0, 0, "{}", format_local_timestamp(file.received_local_seconds));
+      format_iso_timestamp(header.created_local_seconds), 0, 0, "{}", format_iso_timestamp(file.received_local_seconds));
   int64_t batch_key = batch[0][0].as<int64_t>();
   transaction.exec(statements::create_candidates);
   std::vector<Reason> reasons;

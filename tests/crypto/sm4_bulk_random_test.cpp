@@ -80,10 +80,11 @@ RandomRecords random_records(size_t count, std::mt19937_64& random, OpenSslTacOr
   return records;
 }
 
-// Record counts per call: the edge cases around 8-record vectors and 24-record batches, then
+// Record counts per call: the edge cases around 8-record vectors and multi-vector batches, then
 // random sizes until at least 200,000 records have been compared.
 std::vector<size_t> call_sizes(std::mt19937_64& random) {
-  std::vector<size_t> sizes = {0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 23, 24, 25, 31, 32, 33, 47, 48, 49, 255, 256, 257, 4099};
+  std::vector<size_t> sizes = {0,  1,  2,  3,  4,  5,  7,  8,  9,  15, 16, 17, 23, 24,  25,  31,  32,
+                               33, 39, 40, 41, 47, 48, 49, 63, 64, 65, 95, 96, 97, 255, 256, 257, 4099};
   size_t total = 0;
   for (size_t size : sizes) total += size;
   while (total < 200'000) {
@@ -138,7 +139,8 @@ TEST_CASE("SM4 bulk TACs do not depend on the path asked for", "[sm4][bulk]") {
   for (const SimdPath path : {SimdPath::portable, SimdPath::avx2}) {
     INFO(simd_path_name(path));
     std::vector<uint32_t> tacs(records.expected.size());
-    sm4_bulk_tacs(path, records.masters.data(), records.factors.data(), records.inputs.data(), tacs.data(), tacs.size());
+    sm4_bulk_tacs(path, records.masters.data(), records.factors.data(), records.inputs.data(), tacs.data(),
+                  tacs.size());
     CHECK(tacs == records.expected);
   }
 }

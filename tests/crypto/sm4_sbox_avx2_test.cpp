@@ -42,7 +42,8 @@ uint8_t rotate(uint8_t value, int bits) { return std::rotl(value, bits); }
 // SM4's circulant matrix A (row i is 0xA7 rotated left by i; output bit i = parity(row & x)).
 uint8_t sm4_matrix(uint8_t x) {
   uint8_t result = 0;
-  for (int bit = 0; bit < 8; ++bit) result |= static_cast<uint8_t>((std::popcount(unsigned(rotate(0xA7, bit) & x)) & 1) << bit);
+  for (int bit = 0; bit < 8; ++bit)
+    result |= static_cast<uint8_t>((std::popcount(unsigned(rotate(0xA7, bit) & x)) & 1) << bit);
   return result;
 }
 
@@ -90,7 +91,9 @@ TEST_CASE("SM4 affine nibble tables follow from the field isomorphism", "[sm4][s
   std::array<uint8_t, 256> aes_matrix_inverse{};
   for (unsigned x = 0; x < 256; ++x) aes_matrix_inverse[aes_matrix(static_cast<uint8_t>(x))] = static_cast<uint8_t>(x);
   auto pre = [&](uint8_t x) { return phi.forward[sm4_matrix(x) ^ 0xD3]; };
-  auto post = [&](uint8_t y) { return static_cast<uint8_t>(sm4_matrix(phi.backward[aes_matrix_inverse[y ^ 0x63]]) ^ 0xD3); };
+  auto post = [&](uint8_t y) {
+    return static_cast<uint8_t>(sm4_matrix(phi.backward[aes_matrix_inverse[y ^ 0x63]]) ^ 0xD3);
+  };
   for (uint8_t n = 0; n < 16; ++n) {
     CHECK(sm4::pre_affine_low[n] == pre(n));
     CHECK(sm4::pre_affine_high[n] == (pre(static_cast<uint8_t>(n << 4)) ^ pre(0)));
@@ -116,7 +119,8 @@ TEST_CASE("SM4 vectorised S-box matches the table on all inputs in every positio
     for (unsigned start = 0; start < 256; ++start) {
       uint8_t in[32];
       uint8_t out[32];
-      for (unsigned i = 0; i < 32; ++i) in[i] = static_cast<uint8_t>(start + i * 9);  // 9 is odd: all values per position
+      for (unsigned i = 0; i < 32; ++i)
+        in[i] = static_cast<uint8_t>(start + i * 9);  // 9 is odd: all values per position
       cityclear::crypto::sm4_sbox_avx2(instruction, in, out);
       for (unsigned i = 0; i < 32; ++i) REQUIRE(out[i] == sm4::sbox[in[i]]);
     }

@@ -53,8 +53,8 @@ std::vector<TacCase> sm4_cases() {
   return cases;
 }
 
-using BulkKernel = std::function<void(const Sm4MasterKey* const*, const DiversificationFactor*, const TacInput*,
-                                      uint32_t*, size_t)>;
+using BulkKernel =
+    std::function<void(const Sm4MasterKey* const*, const DiversificationFactor*, const TacInput*, uint32_t*, size_t)>;
 
 struct NamedKernel {
   std::string name;

@@ -1,0 +1,54 @@
+#pragma once
+// CLR1, one participant's clearing file of a day (clearing.md): header, one detail line per
+// record it acquired (A) or issued (I) inter-city or handled locally (L), in the order records
+// are given (issuer, ASN, counter), one summary per counterparty, trailer with the SHA-256.
+#include <cstdint>
+#include <filesystem>
+#include <vector>
+
+#include "clearing/clearing_record.h"
+#include "clearing/file_sink.h"
+#include "clearing/participant_rates.h"
+#include "clearing/position.h"
+#include "clearing/timestamp_field.h"
+#include "common/local_time.h"
+
+namespace cityclear::clearing {
+
+class ClearingFileWriter {
+ public:
+  // `detail_count` is written in the header; finish() asserts that exactly so many came.
+  ClearingFileWriter(const ParticipantRates& rates, size_t participant_index, CivilDate day, int64_t detail_count,
+                     const std::filesystem::path& directory, const ChunkSink* chunk_sink);
+
+  void add_acquired(const ClearingRecord& record, size_t issuer_index, int64_t fee_fen);
+  void add_issued(const ClearingRecord& record, size_t acquirer_index);
+  void add_local(const ClearingRecord& record);
+
+  // Writes the summaries and the trailer; the file stays under its temporary name.
+  WrittenFile finish();
+  // The participant's figures as this file states them.
+  Position position() const;
+
+ private:
+  struct CounterpartySummary {
+    int64_t receivable_count = 0;
+    int64_t receivable_fen = 0;
+    int64_t payable_count = 0;
+    int64_t payable_fen = 0;
+    int64_t fees_fen = 0;
+  };
+  void add_detail(char role, uint32_t counterparty_code, const ClearingRecord& record, int64_t fee_fen);
+  void write_summaries();
+
+  const ParticipantRates& rates_;
+  size_t participant_index_;
+  uint32_t participant_code_;
+  int64_t expected_detail_count_;
+  int64_t detail_count_ = 0;
+  std::vector<CounterpartySummary> summaries_;  // by counterparty index
+  TimestampField timestamp_field_;
+  FileSink sink_;
+};
+
+}  // namespace cityclear::clearing

@@ -1,0 +1,16 @@
+#include <catch2/catch.hpp>
+
+#include "clearing/participant_rates.h"
+#include "common/hex.h"
+#include "common/sha256.h"
+
+using namespace cityclear::clearing;
+
+TEST_CASE("rates are looked up by code and fingerprinted canonically", "[clearing][rates]") {
+  ParticipantRates rates({{52010001, 40, "Guiyang"}, {31000001, 30, "Shanghai"}});
+  REQUIRE(rates.size() == 2);
+  CHECK(rates.all()[0].code == 31000001);
+  CHECK(rates.index_of(52010001) == 1u);
+  CHECK_FALSE(rates.index_of(33010001).has_value());
+  CHECK(cityclear::to_hex(rates.fingerprint()) == cityclear::sha256_hex("31000001 00030\n52010001 00040\n"));
+}
