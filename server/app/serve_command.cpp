@@ -42,9 +42,9 @@ int run_serve(const CommandInput& input) {
   Config config = load_command_config(input.config_file);
   std::unique_ptr<crypto::KeyProvider> keys = load_command_keys(config);
   std::unique_ptr<store::ConnectionPool> pool = make_connection_pool(config);
-  check_schema_if_reachable(*pool);
   net::DatabaseBackend backend(config, *pool, *keys);
-  net::Server server(config, backend);
+  net::Server server(config, backend);  // binds first: a busy port is the only line printed
+  check_schema_if_reachable(*pool);
   server.stop_on_signals();
   server.start();
   net::StopReport report = server.wait();

@@ -16,10 +16,6 @@ inline constexpr const char* mark_day_settled =
     "UPDATE clearing_day SET state = 'settled', settled_at = now() WHERE day = $1::date AND state = 'closed'";
 inline constexpr const char* select_day_state = "SELECT state FROM clearing_day WHERE day = $1::date";
 
-// The settle transaction sorts the whole day once; a bigger sort memory than the default keeps
-// it from spilling into many runs (the sort runs in the server, not in this process).
-inline constexpr const char* raise_sort_memory = "SET LOCAL work_mem = '512MB'";
-
 // --- the set-based totals: per (accepted, acquirer, issuer) group, with the fee rounded per record
 // at the acquirer's rate ($2 codes, $3 rates as int[]); rejected records grouped by acquirer only.
 inline constexpr const char* select_day_totals = R"SQL(
@@ -36,14 +32,14 @@ WHERE r.clearing_day = $1::date
 GROUP BY 1, 2, 3
 )SQL";
 
-// --- the record streams (the day in cityclear.settle_day)
+// --- the record streams (the day in cityclear.settle_day). The accepted records come unsorted:
+// CardKeySorter orders them (see card_key_sorter.h for why not ORDER BY card_key here).
 inline constexpr const char* set_settle_day = "SELECT set_config('cityclear.settle_day', $1, true)";
 inline constexpr const char* copy_accepted_records = R"SQL(
 COPY (SELECT r.card_key, r.issuer_code, r.acquirer_code, r.reason, r.transaction_type, r.card_counter, r.amount_fen,
              r.transaction_time, b.batch_id, r.sequence, r.terminal, r.terminal_serial
       FROM record r JOIN batch b ON b.batch_key = r.batch_key
-      WHERE r.clearing_day = current_setting('cityclear.settle_day')::date AND r.reason = 0
-      ORDER BY r.card_key) TO STDOUT (FORMAT binary)
+      WHERE r.clearing_day = current_setting('cityclear.settle_day')::date AND r.reason = 0) TO STDOUT (FORMAT binary)
 )SQL";
 inline constexpr const char* copy_rejected_records = R"SQL(
 COPY (SELECT r.card_key, r.issuer_code, r.acquirer_code, r.reason, r.transaction_type, r.card_counter, r.amount_fen,

@@ -14,7 +14,6 @@
 
 #include "common/bcd.h"
 #include "common/hex.h"
-#include "crypto/reference_tac.h"
 #include "crypto/wiping_allocator.h"
 
 namespace cityclear::crypto {
@@ -136,7 +135,8 @@ KeyJson KeyFileReader::parse(const WipingString& text) const {
     if (event == KeyJson::parse_event_t::object_end && !open_objects.empty()) open_objects.pop_back();
     if (event == KeyJson::parse_event_t::key && !open_objects.empty() && duplicate.empty()) {
       const auto& key = parsed.template get_ref<const WipingString&>();
-      if (!open_objects.back().insert(key).second) duplicate = quoted_if_short(std::string_view(key.data(), key.size()));
+      if (!open_objects.back().insert(key).second)
+        duplicate = quoted_if_short(std::string_view(key.data(), key.size()));
     }
     return true;
   };
@@ -182,15 +182,17 @@ void KeyFileReader::read_issuer_key(uint32_t issuer_code, const std::string& whe
   }
   const WipingString& algorithm_text = member_string(entry, "alg", where);
   std::array<uint8_t, 1> algorithm_byte{};
-  Algorithm algorithm{};
-  if (!parse_hex_into(std::string_view(algorithm_text.data(), algorithm_text.size()), algorithm_byte) ||
-      !reference::algorithm_of_byte(algorithm_byte[0], algorithm)) {
+  std::optional<Algorithm> algorithm;
+  if (parse_hex_into(std::string_view(algorithm_text.data(), algorithm_text.size()), algorithm_byte)) {
+    algorithm = algorithm_of_byte(algorithm_byte[0]);
+  }
+  if (!algorithm) {
     fail("has " + where + " with unknown alg " + quoted_if_short({algorithm_text.data(), algorithm_text.size()}) +
          " (expected \"00\" for 3DES or \"04\" for SM4)");
   }
   std::array<uint8_t, 16> master_key{};
   decode_key(member_string(entry, "mtk", where), master_key, "mtk", where);
-  const bool added = table_.add_master_key(issuer_code, version[0], algorithm, master_key);
+  const bool added = table_.add_master_key(issuer_code, version[0], *algorithm, master_key);
   OPENSSL_cleanse(master_key.data(), master_key.size());
   if (!added) {
     fail("has " + where + " repeating version " + to_hex(version) + " alg " + to_hex(algorithm_byte) +

@@ -100,12 +100,6 @@ uint32_t sm4_card_tac(const CardKey& card_key, const TacInput& input) {
 
 }  // namespace
 
-bool algorithm_of_byte(uint8_t byte, Algorithm& algorithm) {
-  if (byte != static_cast<uint8_t>(Algorithm::triple_des) && byte != static_cast<uint8_t>(Algorithm::sm4)) return false;
-  algorithm = static_cast<Algorithm>(byte);
-  return true;
-}
-
 void des_encrypt_block(const uint8_t key[8], const uint8_t in[8], uint8_t out[8]) {
   DES_key_schedule schedule;
   set_des_key(key, schedule);

@@ -22,7 +22,4 @@ uint32_t card_tac(Algorithm algorithm, const CardKey& card_key, const TacInput& 
 uint32_t compute_tac(Algorithm algorithm, const uint8_t master_key[16], const DiversificationFactor& factor,
                      const TacInput& input);
 
-// Algorithm of a key id's algorithm byte; false for a byte that is neither 00 nor 04.
-bool algorithm_of_byte(uint8_t byte, Algorithm& algorithm);
-
 }  // namespace cityclear::crypto::reference

@@ -9,7 +9,10 @@ namespace cityclear::crypto {
 // on any CPU.
 bool sm4_avx2_kernel_available(Sm4AesInstruction instruction) {
 #if defined(__x86_64__) || defined(__i386__)
-  if (!__builtin_cpu_supports("avx2") || !__builtin_cpu_supports("aes")) return false;
+  // BMI2 too: the build may compile sm4_bulk_avx2.cpp with -mbmi2 (simd_path.h's avx2 path has it).
+  if (!__builtin_cpu_supports("avx2") || !__builtin_cpu_supports("bmi2") || !__builtin_cpu_supports("aes")) {
+    return false;
+  }
   return instruction == Sm4AesInstruction::aesni_128 || __builtin_cpu_supports("vaes");
 #else
   (void)instruction;

@@ -16,7 +16,7 @@ void sm4_bulk_tacs_portable(const Sm4MasterKey* const* masters, const Diversific
 // whole ymm (VAES), or aesenclast on each 128-bit half (AES-NI only, for AVX2 CPUs without VAES).
 enum class Sm4AesInstruction : uint8_t { aesni_128, vaes_256 };
 
-// True when the CPU has AVX2 and the instruction (runtime check).
+// True when the CPU has AVX2, BMI2 and the instruction (runtime check).
 bool sm4_avx2_kernel_available(Sm4AesInstruction instruction);
 // The fastest AVX2 variant this CPU runs. Precondition: sm4_avx2_kernel_available(aesni_128).
 Sm4AesInstruction sm4_best_aes_instruction();

@@ -2,11 +2,15 @@
 // What the center needs to check one card's TAC (shared/spec/crypto.md), and the verdict.
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <span>
 
 namespace cityclear::crypto {
 
 enum class Algorithm : uint8_t { triple_des = 0x00, sm4 = 0x04 };
+
+// The Algorithm of a key's algorithm byte; nullopt for a byte that is neither 00 nor 04.
+std::optional<Algorithm> algorithm_of_byte(uint8_t byte);
 
 // One issuer master key: issuer code (the 8 decimal digits as a number), version byte, algorithm byte.
 struct KeyId {

@@ -51,11 +51,13 @@ VerifierScratch& thread_scratch() {
 }
 
 void flush(SimdPath path, PendingChunk<TdesMasterKey>& chunk, std::span<TacVerdict> verdicts) {
+  if (chunk.count == 0) return;
   tdes_bulk_tacs(path, chunk.masters, chunk.factors, chunk.inputs, chunk.tacs, chunk.count);
   chunk.write_verdicts(verdicts);
 }
 
 void flush(SimdPath path, PendingChunk<Sm4MasterKey>& chunk, std::span<TacVerdict> verdicts) {
+  if (chunk.count == 0) return;
   sm4_bulk_tacs(path, chunk.masters, chunk.factors, chunk.inputs, chunk.tacs, chunk.count);
   chunk.write_verdicts(verdicts);
 }

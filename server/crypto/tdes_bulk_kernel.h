@@ -89,14 +89,15 @@ inline void derive_mac_key(PassScratch<Lanes>& scratch) {
   }
   triple_des_encrypt(scratch.left, scratch.right, scratch.first_key, scratch.second_key);
   triple_des_encrypt(scratch.complement_left, scratch.complement_right, scratch.first_key, scratch.second_key);
-  Lanes key_right[32], key_left[32];  // pre-output of DTK_L ^ DTK_R
+  // The pre-output of DTK_L ^ DTK_R, in place (the scratch is wiped; a local copy would not be).
   for (int i = 0; i < 32; ++i) {
-    key_right[i] = scratch.right[i] ^ scratch.complement_right[i];
-    key_left[i] = scratch.left[i] ^ scratch.complement_left[i];
+    scratch.complement_right[i] ^= scratch.right[i];
+    scratch.complement_left[i] ^= scratch.left[i];
   }
   for (int bit = 1; bit <= 64; ++bit) {
     if (bit % 8 == 0) continue;  // parity bits: DES never reads them
-    scratch.mac_key[bitsliced_des::row_of_bit(bit)] = bitsliced_des::ciphertext_bit(key_right, key_left, bit);
+    scratch.mac_key[bitsliced_des::row_of_bit(bit)] =
+        bitsliced_des::ciphertext_bit(scratch.complement_right, scratch.complement_left, bit);
   }
 }
 

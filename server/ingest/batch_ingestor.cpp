@@ -45,7 +45,7 @@ BatchOutcome ingest_once(const Config& config, pqxx::connection& connection, con
     outcome.repeat = true;
     return outcome;
   }
-  StoredBytes file{upload.bytes, exam.sha256_hex, upload.source, received_local_seconds};
+  StoredBytes file{upload.bytes, exam.sha256_hex, upload.source, received_local_seconds, upload.release_before};
   if (exam.rejection) return store.store_rejection(file, exam.header, *exam.rejection);
   const FileLayout& layout = *exam.layout;
   if (store.batch_id_accepted(layout.header.acquirer_code, layout.header.batch_id_text())) {
@@ -83,6 +83,7 @@ BatchOutcome BatchIngestor::ingest(const Upload& upload) {
     }
   }
   FileExamination exam = examine_file(upload.bytes, config_.ingest, keys_, upload.release_before);
+  spdlog::debug("ingest: file examined in {:.3f} s", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   store::ConnectionLease connection = pool_.acquire();
   for (int attempt = 1;; ++attempt) {
     try {

@@ -7,6 +7,7 @@
 #include "ingest/batch_statements.h"
 #include "ingest/clearing_day_assignment.h"
 #include "store/binary_copy.h"
+#include "common/phase_timer.h"
 
 namespace cityclear::ingest {
 namespace {
@@ -26,6 +27,7 @@ int64_t insert_raw_file(pqxx::work& transaction, const StoredBytes& file) {
     chunks.add_int64(raw_file_id);
     chunks.add_int32(static_cast<int32_t>(chunk));
     chunks.add_text(piece);
+    if (file.release_before) file.release_before(static_cast<size_t>(chunk) * raw_chunk_bytes);
   }
   chunks.finish();
   return raw_file_id;
@@ -131,9 +133,11 @@ BatchOutcome BatchStore::store_rejection(const StoredBytes& file, const std::opt
 
 BatchOutcome BatchStore::store_accepted(const StoredBytes& file, const FileLayout& layout, CivilDate day,
                                         RecordPipeline& pipeline) {
+  PhaseTimer timer("ingest");
   pqxx::work transaction(connection_);
   if (!hold_open_day(transaction, day)) throw ClearingDayClosed("clearing day " + format_date(day) + " closed meanwhile");
   int64_t raw_file_id = insert_raw_file(transaction, file);
+  timer.mark("raw file stored");
   const BatchHeader& header = layout.header;
   pqxx::result batch = transaction.exec_params(
       statements::insert_batch, raw_file_id, static_cast<int64_t>(header.acquirer_code), std::string(header.batch_id_text()),
@@ -147,7 +151,9 @@ BatchOutcome BatchStore::store_accepted(const StoredBytes& file, const FileLayou
     reasons = pipeline.decide_reasons(candidates);
     candidates.finish();
   }
+  timer.mark("reasons decided, candidates sent");
   std::map<std::string, int64_t> counts = settle_candidates(reasons, transaction.exec_params(statements::claim_candidates, batch_key));
+  timer.mark("duplicates claimed");
   {
     store::BinaryCopyWriter records(transaction, statements::copy_records);
     pipeline.write_records(reasons, {days_from_civil(day), batch_key, header.acquirer_code}, records);
@@ -155,7 +161,9 @@ BatchOutcome BatchStore::store_accepted(const StoredBytes& file, const FileLayou
   }
   transaction.exec_params(statements::finish_batch, batch_key, static_cast<int64_t>(reasons.size()),
                           layout.trailer.total_amount_fen, counts_json(counts));
+  timer.mark("records written");
   transaction.commit();
+  timer.mark("committed");
   BatchOutcome outcome;
   outcome.batch_id = std::string(header.batch_id_text());
   outcome.acquirer_code = header.acquirer_code;

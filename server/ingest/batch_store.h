@@ -29,6 +29,7 @@ struct StoredBytes {
   std::string sha256_hex;
   UploadSource source = UploadSource::cli;
   int64_t received_local_seconds = 0;
+  std::function<void(size_t)> release_before;  // may be empty
 };
 
 class BatchStore {

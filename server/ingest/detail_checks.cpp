@@ -39,7 +39,9 @@ std::optional<std::string> check_counts(const FileLayout& layout, const DetailSu
 
 }  // namespace
 
-std::optional<std::string> check_details(const FileLayout& layout, DetailSummary& summary) {
+std::optional<std::string> check_details(const FileLayout& layout, DetailSummary& summary,
+                                         const std::function<void(size_t)>& release_before) {
+  constexpr size_t release_every_lines = 1 << 15;
   std::string_view details = layout.details;
   summary = {};
   if (details.size() % detail_stride != 0) return describe_bad_line(details);
@@ -58,6 +60,7 @@ std::optional<std::string> check_details(const FileLayout& layout, DetailSummary
                          line_number_of_detail(index), record->sequence, index + 1);
     }
     summary.total_amount_fen += record->amount_fen;
+    if (release_before && index % release_every_lines == 0) release_before(header_line_length + 1 + index * detail_stride);
   }
   summary.count = static_cast<int64_t>(count);
   return check_counts(layout, summary);

@@ -2,6 +2,7 @@
 // The rest of the F01 rules over the detail lines: every line 121 characters and a LF, every
 // field in format, sequence 1, 2, 3..., counts of header, trailer and lines equal, total equal.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,7 +19,9 @@ struct DetailSummary {
 };
 
 // One sentence naming the line, field and rule of the first problem; nullopt when all hold.
-std::optional<std::string> check_details(const FileLayout& layout, DetailSummary& summary);
+// `release_before` (may be empty) is told the file offset below which bytes are no longer needed.
+std::optional<std::string> check_details(const FileLayout& layout, DetailSummary& summary,
+                                         const std::function<void(size_t)>& release_before = {});
 
 // The i-th detail line (0-based) of checked details, without its LF.
 inline std::string_view detail_line(std::string_view details, size_t index) {

@@ -76,7 +76,7 @@ FileExamination examine_file(std::string_view bytes, const IngestSettings& limit
     exam.rejection = FileRejection{"F02", "the file MAC in the trailer does not verify with the acquirer's file key"};
     return exam;
   }
-  if (auto problem = check_details(*exam.layout, exam.summary)) exam.rejection = FileRejection{"F01", *problem};
+  if (auto problem = check_details(*exam.layout, exam.summary, release_before)) exam.rejection = FileRejection{"F01", *problem};
   return exam;
 }
 

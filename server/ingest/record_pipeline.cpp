@@ -109,6 +109,7 @@ std::vector<Reason> RecordPipeline::decide_reasons(store::BinaryCopyWriter& cand
   std::vector<Reason> reasons(total, Reason::pending);
   for (size_t first = 0; first < total; first += step_records_) {
     decide_step(first, std::min(step_records_, total - first), reasons, candidates);
+    if (release_before_) release_before_(header_line_length + 1 + first * detail_stride);
   }
   return reasons;
 }

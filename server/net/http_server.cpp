@@ -254,6 +254,10 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void respond(HttpResponse response) {
     bool whole_request_read = parser_ && parser_->is_done() && !sink_;
     keep_alive_ = whole_request_read && !stopping_ && !close_requested_ && parser_->get().keep_alive();
+    // A refused body's spool file goes now, not when the connection ends.
+    sink_.reset();
+    if (parser_) parser_->get().body().reset();
+    pending_.reset();
     if (response.file) return respond_with_file(std::move(response));
     auto message = std::make_shared<http::response<http::string_body>>();
     fill_head(*message, response, keep_alive_);

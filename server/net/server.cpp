@@ -6,6 +6,7 @@
 #include <optional>
 #include <thread>
 
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 
@@ -23,6 +24,7 @@ struct Server::Impl {
         dispatcher(config, backend, query_pool, ingest_pool),
         io(config.http.threads) {}
 
+  void run_io();
   void wait_for_stop_request();
   bool wait_until_drained();
   bool everything_idle() const;
@@ -33,6 +35,9 @@ struct Server::Impl {
   RequestDispatcher dispatcher;
   std::atomic<bool> stopping{false};
   boost::asio::io_context io;
+  // Keeps the io threads running while a connection has no operation pending (its request is on a
+  // worker) and the acceptors are closed, until the stop is complete.
+  std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> keep_running;
   std::optional<boost::asio::signal_set> signals;
   std::unique_ptr<Listener> http;
   std::unique_ptr<Listener> tcp;
@@ -67,7 +72,8 @@ void Server::start() {
              {"tcp", impl_->config.tcp.listen.host + ":" + std::to_string(tcp_port())},
              {"io_threads", int64_t{impl_->config.http.threads}},
              {"ingest_workers", int64_t{impl_->config.ingest.workers}}});
-  for (int i = 0; i < impl_->config.http.threads; ++i) impl_->io_threads.emplace_back([this] { impl_->io.run(); });
+  impl_->keep_running.emplace(impl_->io.get_executor());
+  for (int i = 0; i < impl_->config.http.threads; ++i) impl_->io_threads.emplace_back([this] { impl_->run_io(); });
 }
 
 void Server::stop_on_signals() {
@@ -90,6 +96,18 @@ void Server::request_stop() {
     ++impl_->stop_requests;
   }
   impl_->stop_changed.notify_all();
+}
+
+// An exception escaping a handler is a bug; it is logged and the thread goes on serving.
+void Server::Impl::run_io() {
+  while (true) {
+    try {
+      io.run();
+      return;
+    } catch (const std::exception& error) {
+      log_event(spdlog::level::err, "io_thread_error", {{"detail", error.what()}});
+    }
+  }
 }
 
 void Server::Impl::wait_for_stop_request() {
@@ -125,6 +143,7 @@ StopReport Server::wait() {
   report.drained = impl_->wait_until_drained();
   impl_->http->connections().close_all(CloseRequest::now);
   impl_->tcp->connections().close_all(CloseRequest::now);
+  impl_->keep_running.reset();
   impl_->io.stop();
   for (auto& thread : impl_->io_threads) thread.join();
   impl_->io_threads.clear();

@@ -106,7 +106,8 @@ TEST_CASE("settling a day stores and writes the expected files; settling again c
   CHECK(result.record_count == 13);
   CHECK(result.accepted_count == 9);
   CHECK(result.positions == small_day_positions);
-  CHECK(steps == std::vector<std::string>{"closing day", "counting records", "writing files", "storing", "publishing files"});
+  CHECK(steps == std::vector<std::string>{"closing day", "reading records", "counting records", "writing files", "storing",
+                                         "checking", "committing", "publishing files"});
   check_expected_files(harness, result);
   CHECK(testing::day_state(*harness.connection, small_day) == "settled");
   {

@@ -82,8 +82,8 @@ TEST_CASE("verify_tacs gives OK, MISMATCH, UNKNOWN_ISSUER and UNKNOWN_KEY on eve
     provider->verify_tacs(requests, verdicts);
     using crypto::TacVerdict;
     CHECK(verdicts == std::vector<TacVerdict>{TacVerdict::ok, TacVerdict::ok, TacVerdict::mismatch,
-                                              TacVerdict::mismatch, TacVerdict::unknown_issuer,
-                                              TacVerdict::unknown_key, TacVerdict::unknown_key});
+                                              TacVerdict::mismatch, TacVerdict::unknown_issuer, TacVerdict::unknown_key,
+                                              TacVerdict::unknown_key});
     provider->verify_tacs({}, {});  // an empty batch is fine
   }
 }

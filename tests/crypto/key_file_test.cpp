@@ -122,17 +122,21 @@ TEST_CASE("malformed keys files are refused without showing key material", "[cry
 TEST_CASE("bad key material, versions and algorithms are refused without showing key material", "[crypto][keys]") {
   std::string bad_hex = kMasterKey;
   bad_hex[7] = 'G';
-  CHECK(contains(refusal_of(keys_file_text(entry("01", "00", bad_hex))), "\"mtk\" in issuer 31000001 key 1 that is not 32 hex digits"));
-  CHECK(contains(refusal_of(keys_file_text(entry("01", "00", std::string(kMasterKey).substr(2)))), "not 32 hex digits"));
+  CHECK(contains(refusal_of(keys_file_text(entry("01", "00", bad_hex))),
+                 "\"mtk\" in issuer 31000001 key 1 that is not 32 hex digits"));
+  CHECK(
+      contains(refusal_of(keys_file_text(entry("01", "00", std::string(kMasterKey).substr(2)))), "not 32 hex digits"));
   CHECK(contains(refusal_of(keys_file_text(entry("01", "00", std::string(kMasterKey) + "00"))), "not 32 hex digits"));
   CHECK(contains(refusal_of(keys_file_text(R"({"version": "01", "alg": "00", "mtk": 12})")), "no \"mtk\" string"));
   CHECK(contains(refusal_of(keys_file_text(R"({"version": "01", "alg": "00"})")), "no \"mtk\" string"));
   CHECK(contains(refusal_of(keys_file_text(entry("01", "05", kMasterKey))), "unknown alg \"05\""));
-  CHECK(contains(refusal_of(keys_file_text(entry("01", kMasterKey, kMasterKey))), "unknown alg a value of 32 characters"));
+  CHECK(contains(refusal_of(keys_file_text(entry("01", kMasterKey, kMasterKey))),
+                 "unknown alg a value of 32 characters"));
   CHECK(contains(refusal_of(keys_file_text(entry("1", "00", kMasterKey))), "version \"1\" that is not 2 hex digits"));
   CHECK(contains(refusal_of(keys_file_text(entry("01", "00", kMasterKey) + "," + entry("01", "00", kMasterKey))),
                  "repeating version 01 alg 00"));
-  std::string short_file_key = std::string(R"("31000001": {"file_key": ")") + std::string(kFileKey).substr(0, 62) + "\"}";
+  std::string short_file_key =
+      std::string(R"("31000001": {"file_key": ")") + std::string(kFileKey).substr(0, 62) + "\"}";
   CHECK(contains(refusal_of(keys_file_text(entry("01", "00", kMasterKey), short_file_key)),
                  "\"file_key\" in acquirer 31000001 that is not 64 hex digits"));
   CHECK(contains(refusal_of(R"({"issuers": {"31000001": [], "31000001": []}, "acquirers": {}})"),
@@ -141,8 +145,8 @@ TEST_CASE("bad key material, versions and algorithms are refused without showing
 
 TEST_CASE("one version may carry both algorithms, and unknown fields are ignored", "[crypto][keys]") {
   const auto path = cityclear::testing::scratch_dir("crypto_key_file_both") / "keys.json";
-  write_file(path, R"({"about": "test", )" + keys_file_text(entry("01", "00", kMasterKey) + "," +
-                                                            entry("01", "04", kMasterKey)).substr(1));
+  write_file(path, R"({"about": "test", )" +
+                       keys_file_text(entry("01", "00", kMasterKey) + "," + entry("01", "04", kMasterKey)).substr(1));
   const auto provider = crypto::load_file_key_provider(path);
   CHECK(provider->knows_key({31000001, 0x01, 0x00}));
   CHECK(provider->knows_key({31000001, 0x01, 0x04}));

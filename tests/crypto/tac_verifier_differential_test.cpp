@@ -85,7 +85,8 @@ TEST_CASE("verify_tacs gives the same verdicts from several threads at once", "[
   crypto::testing::write_file(keys_file, crypto::testing::keys_file_json(keys));
   const auto provider = crypto::load_file_key_provider(keys_file);
   std::vector<crypto::testing::ExpectedBatch> batches;
-  for (int thread = 0; thread < 4; ++thread) batches.push_back(crypto::testing::make_random_batch(random, keys, 20'000));
+  for (int thread = 0; thread < 4; ++thread)
+    batches.push_back(crypto::testing::make_random_batch(random, keys, 20'000));
   std::vector<std::vector<crypto::TacVerdict>> verdicts(batches.size());
   std::vector<std::thread> threads;
   for (size_t thread = 0; thread < batches.size(); ++thread) {

@@ -27,6 +27,7 @@ TEST_CASE("a body over max_body_bytes is refused from its Content-Length before 
   Config config = server_test_config("limits-length");
   config.http.max_body_bytes = 4096;
   FakeBackend backend;
+  backend.outcome = accepted_outcome();
   RunningServer server(config, backend);
   TestSocket socket(server.http_port());
   REQUIRE(socket.send(upload_head("Content-Length: 4097\r\n")));  // no body sent at all
@@ -44,6 +45,7 @@ TEST_CASE("a chunked body is limited while it is read", "[http][limits]") {
   Config config = server_test_config("limits-chunked");
   config.http.max_body_bytes = 4096;
   FakeBackend backend;
+  backend.outcome = accepted_outcome();
   RunningServer server(config, backend);
   TestSocket socket(server.http_port());
   std::string chunk(3000, 'a');

@@ -1,5 +1,6 @@
 // The TCP upload listener over real sockets, on a FakeBackend (no database).
 #include <catch2/catch.hpp>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -18,8 +19,8 @@ namespace {
 std::optional<json> receive_answer(TestSocket& socket) {
   auto prefix = socket.receive_exactly(4, 5000);
   if (!prefix) return std::nullopt;
-  std::array<uint8_t, 4> bytes;
-  std::copy(prefix->begin(), prefix->end(), bytes.begin());
+  std::array<uint8_t, 4> bytes{};
+  std::memcpy(bytes.data(), prefix->data(), bytes.size());
   auto length = net::decode_frame_length(bytes, 1 << 20);
   if (!length) return std::nullopt;
   auto payload = socket.receive_exactly(*length, 5000);
@@ -39,7 +40,7 @@ TEST_CASE("many frames on one connection each get the outcome JSON", "[tcp]") {
   backend.outcome = accepted_outcome();
   RunningServer server(config, backend);
   TestSocket socket(server.tcp_port());
-  for (std::string file : {"first file\n", "second file, longer\n", std::string(200000, 'z')}) {
+  for (const std::string& file : std::vector<std::string>{"first file\n", "second file, longer\n", std::string(200000, 'z')}) {
     REQUIRE(socket.send(net::encode_frame(file)));
     auto answer = receive_answer(socket);
     REQUIRE(answer);

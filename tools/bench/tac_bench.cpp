@@ -137,26 +137,32 @@ double best_rate(size_t records, const std::function<size_t()>& run, bool& all_o
 // The per-record path: look the key up and recompute the TAC with OpenSSL, record by record.
 double reference_rate(const KeyTable& table, const std::vector<TacRequest>& requests, bool& all_ok) {
   const size_t records = std::min(requests.size(), kReferenceRecordLimit);
-  return best_rate(records, [&] {
-    size_t ok = 0;
-    for (size_t i = 0; i < records; ++i) {
-      const MasterKeyEntry* entry = table.find_master_key(requests[i].key);
-      ok += reference::compute_tac(entry->algorithm, entry->master_key.data(), requests[i].factor,
-                                   requests[i].input) == requests[i].claimed_tac;
-    }
-    return ok;
-  }, all_ok);
+  return best_rate(
+      records,
+      [&] {
+        size_t ok = 0;
+        for (size_t i = 0; i < records; ++i) {
+          const MasterKeyEntry* entry = table.find_master_key(requests[i].key);
+          ok += reference::compute_tac(entry->algorithm, entry->master_key.data(), requests[i].factor,
+                                       requests[i].input) == requests[i].claimed_tac;
+        }
+        return ok;
+      },
+      all_ok);
 }
 
 double bulk_rate(const FileKeyProvider& provider, const std::vector<TacRequest>& requests, bool& all_ok) {
   std::vector<TacVerdict> verdicts(requests.size());
-  return best_rate(requests.size(), [&] {
-    for (size_t start = 0; start < requests.size(); start += kBatchRecords) {
-      const size_t count = std::min(kBatchRecords, requests.size() - start);
-      provider.verify_tacs(std::span(requests).subspan(start, count), std::span(verdicts).subspan(start, count));
-    }
-    return static_cast<size_t>(std::count(verdicts.begin(), verdicts.end(), TacVerdict::ok));
-  }, all_ok);
+  return best_rate(
+      requests.size(),
+      [&] {
+        for (size_t start = 0; start < requests.size(); start += kBatchRecords) {
+          const size_t count = std::min(kBatchRecords, requests.size() - start);
+          provider.verify_tacs(std::span(requests).subspan(start, count), std::span(verdicts).subspan(start, count));
+        }
+        return static_cast<size_t>(std::count(verdicts.begin(), verdicts.end(), TacVerdict::ok));
+      },
+      all_ok);
 }
 
 }  // namespace
@@ -165,9 +171,10 @@ int main(int argc, char** argv) {
   const size_t records = parse_record_count(argc, argv);
   std::printf("cpu: %s\nflags: %s\nchosen path: %s\n", cpu_model().c_str(), cpu_flags_summary().c_str(),
               simd_path_name(best_simd_path()));
-  std::printf("one thread; %zu records per workload; %zu issuers; best of %d runs; bulk in batches of %zu;\n"
-              "rates per second of thread CPU time\n\n",
-              records, kIssuerCount, kRepetitions, kBatchRecords);
+  std::printf(
+      "one thread; %zu records per workload; %zu issuers; best of %d runs; bulk in batches of %zu;\n"
+      "rates per second of thread CPU time\n\n",
+      records, kIssuerCount, kRepetitions, kBatchRecords);
   std::mt19937_64 random(20261121);
   const KeyTable table = bench_key_table();
   std::vector<SimdPath> paths;
@@ -183,7 +190,8 @@ int main(int argc, char** argv) {
       std::vector<TacRequest> requests = random_requests(random, algorithm, records, uses_per_card);
       claim_valid_tacs(table, algorithm, requests);
       const double reference = reference_rate(table, requests, all_ok);
-      std::printf("%-5s %-22s %-22s %14.3f %10s\n", algorithm_name, workload, "reference (OpenSSL)", reference / 1e6, "1.0");
+      std::printf("%-5s %-22s %-22s %14.3f %10s\n", algorithm_name, workload, "reference (OpenSSL)", reference / 1e6,
+                  "1.0");
       for (SimdPath path : paths) {
         const FileKeyProvider provider(bench_key_table(), {path});
         const double bulk = bulk_rate(provider, requests, all_ok);

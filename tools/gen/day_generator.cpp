@@ -42,7 +42,7 @@ DayGenerator::DayGenerator(const GenOptions& options, const Scheme& scheme, cons
       terminals_(scheme, terminals_per_acquirer(plan), options.seed),
       factory_(scheme, cards_, terminals_, options, plan.day_start),
       faults_(options, scheme, limits),
-      ledger_(scheme, options.out_dir / ".cityclear-gen-spill"),
+      ledger_(scheme, options.out_dir / ".cityclear-gen-spill", options.spill_budget_records),
       card_dtks_(scheme.participants.size() * static_cast<size_t>(options.effective_cards_per_issuer())),
       card_dtk_known_(card_dtks_.size(), 0) {}
 

@@ -1,6 +1,7 @@
 #pragma once
 // Command line of cityclear-gen (see usage_text()).
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -47,6 +48,8 @@ struct GenOptions {
   bool self_check = false;
   std::filesystem::path shared_dir;  // for --self-check: the folder holding spec/ and samples/
   bool help = false;
+  // Accepted records kept in memory before they spill to disk (no option: tests lower it).
+  size_t spill_budget_records = 2'000'000;
 
   int64_t effective_cards_per_issuer() const;
   std::string date_text() const { return format_date(date); }

@@ -34,6 +34,9 @@ options:
                              defaults 11=1 12=1 02=2 05=2 07=2 04=3 01=2 03=3; all=0 for a clean day.
                              About 1 in 8 faulted records gets a second fault too; the expected
                              reason is always computed as the spec says (the first that applies).
+                             A quarter of the 07 faults are probes exactly on a time limit (must
+                             be accepted); a quarter of the 03 faults re-send, corrected, a record
+                             rejected earlier as grey or bad TAC (accepted: only 00 counts).
   --file-faults F01=N,F02=N,F03=N,F04=N,F05=N
                              extra files that must be rejected whole: F01 malformed (one broken rule
                              each, in turn), F02 bad MAC, F03 acquirer without a file key, F04 an

@@ -71,9 +71,9 @@ std::string keys_file_json(const RandomKeySet& keys) {
   nlohmann::json document = {{"issuers", nlohmann::json::object()}, {"acquirers", nlohmann::json::object()}};
   for (const RandomMasterKey& key : keys.master_keys) {
     const uint8_t algorithm = static_cast<uint8_t>(key.algorithm);
-    document["issuers"][code_text(key.issuer_code)].push_back(
-        {{"version", to_hex(std::span(&key.version, 1))}, {"alg", to_hex(std::span(&algorithm, 1))},
-         {"mtk", to_hex(key.master_key)}});
+    document["issuers"][code_text(key.issuer_code)].push_back({{"version", to_hex(std::span(&key.version, 1))},
+                                                               {"alg", to_hex(std::span(&algorithm, 1))},
+                                                               {"mtk", to_hex(key.master_key)}});
   }
   for (const auto& [code, file_key] : keys.file_keys) {
     document["acquirers"][code_text(code)] = {{"file_key", to_hex(file_key)}};

@@ -1,0 +1,144 @@
+#include "clearing/settlement_run.h"
+
+#include <chrono>
+#include <future>
+#include <string>
+
+#include <pqxx/transaction>
+#include <spdlog/spdlog.h>
+
+#include "clearing/card_key_sorter.h"
+#include "clearing/day_close.h"
+#include "clearing/day_files.h"
+#include "clearing/day_ledger.h"
+#include "clearing/day_totals_query.h"
+#include "clearing/file_names.h"
+#include "clearing/file_publisher.h"
+#include "clearing/participant_check.h"
+#include "clearing/record_copy_stream.h"
+#include "clearing/record_stream_mismatch.h"
+#include "clearing/run_readback.h"
+#include "clearing/settlement_sql.h"
+#include "clearing/settlement_store.h"
+#include "clearing/stored_settlement.h"
+#include "common/hex.h"
+
+namespace cityclear::clearing {
+namespace {
+
+constexpr int64_t progress_step_records = 1 << 16;
+
+// Hands progress to the caller and logs (debug) how long each step took.
+class StepReporter {
+ public:
+  explicit StepReporter(const SettlementProgress& progress) : progress_(progress) {}
+  ~StepReporter() { close_step(); }
+  void operator()(std::string_view step, int64_t done, int64_t total) {
+    if (step != step_) {
+      close_step();
+      step_ = step;
+      start_ = std::chrono::steady_clock::now();
+    }
+    if (progress_) progress_(step, done, total);
+  }
+
+ private:
+  void close_step() {
+    if (step_.empty()) return;
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    spdlog::debug("settlement step \"{}\" took {:.2f} s", step_, seconds);
+  }
+  const SettlementProgress& progress_;
+  std::string step_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+std::vector<SettlementFileInfo> file_infos(const std::vector<WrittenFile>& files) {
+  std::vector<SettlementFileInfo> infos;
+  for (const WrittenFile& file : files) {
+    infos.push_back(SettlementFileInfo{file.name, file.kind, file.participant_code, to_hex(file.sha256), file.size_bytes});
+  }
+  return infos;
+}
+
+void read_accepted_records(pqxx::dbtransaction& reader, CardKeySorter& sorter, StepReporter& report) {
+  RecordCopyStream accepted(reader, sql::copy_accepted_records);
+  ClearingRecord record;
+  while (accepted.next(record)) {
+    sorter.add(record);
+    if (sorter.record_count() % progress_step_records == 0) report("reading records", sorter.record_count(), 0);
+  }
+  sorter.finish_input();
+  report("reading records", sorter.record_count(), sorter.record_count());
+}
+
+// The storing transaction, from the day row's lock to the commit; returns the written files.
+DayFiles store_day(pqxx::dbtransaction& transaction, store::ConnectionPool& pool, DayFilesRequest& request,
+                   StepReporter& report) {
+  const ParticipantRates& rates = *request.rates;
+  std::string day_text = format_iso_date(request.day);
+  DayState state = parse_day_state(transaction.exec_params1(sql::lock_day_row, day_text)[0].as<std::string>());
+  if (state != DayState::closed) throw SettlementMismatch("clearing day " + day_text + " changed state during its run");
+  store::ConnectionLease reader_lease = pool.acquire();
+  pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> reader(*reader_lease);
+  reader.exec_params(sql::set_settle_day, day_text);
+  CardKeySorter sorter(request.directory);
+  {
+    // The set-based count runs on the storing connection while this thread reads the records.
+    auto totals = std::async(std::launch::async, [&] { return query_day_totals(transaction, request.day, rates); });
+    read_accepted_records(reader, sorter, report);
+    report("counting records", 0, 1);
+    request.expected_totals = totals.get();
+  }
+  require_configured_participants(request.expected_totals, rates, request.day);
+  SettlementStore store(transaction, request.day);
+  store.insert_run(request.expected_totals.figures(), rates);
+  store.insert_rates_and_files(rates);
+  store.begin_chunks();
+  request.chunk_sink = [&store](const FileChunk& chunk) { store.add_chunk(chunk); };
+  RecordCopyStream rejected(reader, sql::copy_rejected_records);
+  DayFiles day_files = write_day_files(request, sorter, rejected);
+  reader.commit();
+  report("storing", 0, 1);
+  store.finish_chunks();
+  report("checking", 0, 1);
+  store.update_files(day_files.files);
+  // The set-based positions (GROUP BY, fees rounded in SQL) against the streamed ones.
+  if (DayLedger::from_totals(request.expected_totals, rates).positions() != day_files.positions) {
+    throw SettlementMismatch("clearing day " + day_text + ": streamed positions differ from the set-based ones");
+  }
+  store.insert_positions(day_files.positions);
+  StoredSettlement stored(transaction, request.day);
+  check_stored_run(stored, day_files);
+  store.mark_settled();
+  return day_files;
+}
+
+}  // namespace
+
+SettlementResult settle_closed_day(pqxx::connection& connection, store::ConnectionPool& pool, const Config& config,
+                                   CivilDate day, const SettlementProgress& progress) {
+  ParticipantRates rates = ParticipantRates::from_participants(config.participants);
+  StepReporter report(progress);
+  DayFilesRequest request{day, &rates, {}, config.output_dir / day_folder_name(day), {}, std::ref(report)};
+  std::filesystem::create_directories(request.directory);
+  remove_partial_files(request.directory);
+  DayFiles day_files;
+  try {
+    pqxx::transaction<pqxx::repeatable_read> transaction(connection);
+    day_files = store_day(transaction, pool, request, report);
+    report("committing", 0, 1);
+    transaction.commit();
+  } catch (const RecordStreamMismatch& error) {
+    throw SettlementMismatch("clearing day " + format_iso_date(day) + ": " + error.what());
+  }
+  auto file_count = static_cast<int64_t>(day_files.files.size());
+  report("publishing files", 0, file_count);
+  publish_files(request.directory, day_files.files);
+  report("publishing files", file_count, file_count);
+  DayFigures figures = day_files.streamed_totals.figures();
+  return SettlementResult{day, false, figures.record_count, figures.accepted_count, day_files.positions,
+                          file_infos(day_files.files)};
+}
+
+}  // namespace cityclear::clearing
