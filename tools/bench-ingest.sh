@@ -14,7 +14,8 @@ cluster=$here/var/bench-pg
 mkdir -p "$work"
 url=$("$here/tools/pg.sh" start "$cluster" 55433)
 bin=/usr/lib/postgresql/15/bin
-psql_as() { runuser -u postgres -- "$bin/psql" -h "$cluster/socket" -p 55433 -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+# psql runs as the caller (root may use the postgres role over the trusted socket), so \\copy files stay ours.
+psql_as() { "$bin/psql" -h "$cluster/socket" -p 55433 -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 fresh_database() {
   psql_as -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"
 }

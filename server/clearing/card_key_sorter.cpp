@@ -1,14 +1,14 @@
 #include "clearing/card_key_sorter.h"
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <fcntl.h>
 #include <stdexcept>
 #include <tuple>
 #include <type_traits>
-#include <unistd.h>
 
 #include "common/check.h"
 
@@ -50,12 +50,6 @@ struct CardKeySorter::Run {
   }
 };
 
-bool CardKeySorter::comes_before(const SortEntry& left, const SortEntry& right) {
-  return std::tie(left.high, left.low, left.order) < std::tie(right.high, right.low, right.order);
-}
-
-bool CardKeySorter::comes_after(const SortEntry& left, const SortEntry& right) { return comes_before(right, left); }
-
 CardKeySorter::CardKeySorter(std::filesystem::path spill_directory, size_t run_records)
     : spill_directory_(std::move(spill_directory)), run_records_(run_records) {
   CITYCLEAR_CHECK(run_records_ > 0, "a sort run must hold records");
@@ -77,7 +71,8 @@ void CardKeySorter::sort_pending() {
     const uint8_t* key = pending_[index].card_key.data();
     order_[index] = SortEntry{big_endian_word(key), big_endian_word(key + 8), index};
   }
-  std::sort(order_.begin(), order_.end(), comes_before);
+  std::sort(order_.begin(), order_.end(),
+            [](const SortEntry& left, const SortEntry& right) { return comes_before(left, right); });
 }
 
 void CardKeySorter::spill_pending() {
@@ -119,7 +114,8 @@ void CardKeySorter::finish_input() {
 bool CardKeySorter::refill(size_t run_index) {
   Run& run = *runs_[run_index];
   if (run.read_offset == run.size_bytes) return false;
-  size_t count = std::min<size_t>(block_records, static_cast<size_t>(run.size_bytes - run.read_offset) / sizeof(ClearingRecord));
+  size_t count =
+      std::min<size_t>(block_records, static_cast<size_t>(run.size_bytes - run.read_offset) / sizeof(ClearingRecord));
   run.buffer.resize(count);
   size_t length = count * sizeof(ClearingRecord);
   char* bytes = reinterpret_cast<char*>(run.buffer.data());
@@ -138,7 +134,8 @@ void CardKeySorter::push_heap_entry(size_t run_index) {
   const Run& run = *runs_[run_index];
   const uint8_t* key = run.buffer[run.position].card_key.data();
   heap_.push_back(SortEntry{big_endian_word(key), big_endian_word(key + 8), run_index});
-  std::push_heap(heap_.begin(), heap_.end(), comes_after);
+  std::push_heap(heap_.begin(), heap_.end(),
+                 [](const SortEntry& left, const SortEntry& right) { return comes_after(left, right); });
 }
 
 bool CardKeySorter::next(ClearingRecord& record) {
@@ -149,7 +146,8 @@ bool CardKeySorter::next(ClearingRecord& record) {
     return true;
   }
   if (heap_.empty()) return false;
-  std::pop_heap(heap_.begin(), heap_.end(), comes_after);
+  std::pop_heap(heap_.begin(), heap_.end(),
+                [](const SortEntry& left, const SortEntry& right) { return comes_after(left, right); });
   size_t run_index = heap_.back().order;
   heap_.pop_back();
   Run& run = *runs_[run_index];

@@ -42,8 +42,13 @@ class CardKeySorter : public RecordSource {
     uint64_t low = 0;
     uint64_t order = 0;  // position in the run, or run number in the merge: equal keys keep arrival order
   };
-  static bool comes_before(const SortEntry& left, const SortEntry& right);
-  static bool comes_after(const SortEntry& left, const SortEntry& right);  // the merge heap's order: smallest on top
+  static bool comes_before(const SortEntry& left, const SortEntry& right) {
+    if (left.high != right.high) return left.high < right.high;
+    if (left.low != right.low) return left.low < right.low;
+    return left.order < right.order;
+  }
+  // The merge heap's order: the smallest on top.
+  static bool comes_after(const SortEntry& left, const SortEntry& right) { return comes_before(right, left); }
   void sort_pending();
   void spill_pending();
   bool refill(size_t run_index);

@@ -36,7 +36,8 @@ ClearingFileWriter::ClearingFileWriter(const ParticipantRates& rates, size_t par
   sink_.append(std::string_view(line, sizeof line));
 }
 
-void ClearingFileWriter::add_detail(char role, uint32_t counterparty_code, const ClearingRecord& record, int64_t fee_fen) {
+void ClearingFileWriter::add_detail(char role, uint32_t counterparty_code, const ClearingRecord& record,
+                                    int64_t fee_fen) {
   char line[detail_length + 1];
   line[0] = 'D';
   line[1] = role;
@@ -104,8 +105,9 @@ Position ClearingFileWriter::position() const {
 
 WrittenFile ClearingFileWriter::finish() {
   if (detail_count_ != expected_detail_count_) {
-    throw RecordStreamMismatch("CLR1 of " + format_institution_code(participant_code_) + ": " + std::to_string(detail_count_) +
-                               " detail records streamed, " + std::to_string(expected_detail_count_) + " counted");
+    throw RecordStreamMismatch("CLR1 of " + format_institution_code(participant_code_) + ": " +
+                               std::to_string(detail_count_) + " detail records streamed, " +
+                               std::to_string(expected_detail_count_) + " counted");
   }
   write_summaries();
   Position figures = position();

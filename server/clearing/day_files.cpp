@@ -40,7 +40,9 @@ class DayFileGenerator {
 };
 
 DayFileGenerator::DayFileGenerator(const DayFilesRequest& request)
-    : request_(request), rates_(*request.rates), ledger_(rates_),
+    : request_(request),
+      rates_(*request.rates),
+      ledger_(rates_),
       expected_records_(request.expected_totals.figures().record_count) {
   require_configured_participants(request.expected_totals, rates_, request.day);
   DayLedger expected = DayLedger::from_totals(request.expected_totals, rates_);
@@ -49,8 +51,8 @@ DayFileGenerator::DayFileGenerator(const DayFilesRequest& request)
   for (size_t index = 0; index < rates_.size(); ++index) {
     clearing_writers_.push_back(std::make_unique<ClearingFileWriter>(
         rates_, index, request.day, expected.clearing_detail_count(index), request.directory, chunk_sink));
-    reject_writers_.push_back(std::make_unique<RejectFileWriter>(rates_.all()[index].code, request.day,
-                                                                 expected.reject_count(index), request.directory, chunk_sink));
+    reject_writers_.push_back(std::make_unique<RejectFileWriter>(
+        rates_.all()[index].code, request.day, expected.reject_count(index), request.directory, chunk_sink));
   }
 }
 
@@ -76,8 +78,10 @@ void DayFileGenerator::write_accepted(RecordSource& records) {
   bool first = true;
   while (records.next(record)) {
     CITYCLEAR_CHECK(record.reason == accepted_reason, "a rejected record in the accepted stream");
-    CITYCLEAR_CHECK(first || std::memcmp(previous_key.data(), record.card_key.data(), card_key_size) < 0,
-                    "accepted records not strictly ordered by card key");
+    int order = first ? -1 : std::memcmp(previous_key.data(), record.card_key.data(), card_key_size);
+    CITYCLEAR_CHECK(order <= 0, "accepted records not ordered by card key");
+    // Equal keys are two accepted records of one card and counter: stored data, not this code, is wrong.
+    if (order == 0) throw RecordStreamMismatch("two accepted records have the same issuer, ASN and counter");
     previous_key = record.card_key;
     first = false;
     size_t acquirer = participant_index(record.acquirer_code, "acquirer");
@@ -104,7 +108,11 @@ void DayFileGenerator::write_rejected(RecordSource& records) {
     CITYCLEAR_CHECK(record.reason != accepted_reason, "an accepted record in the rejected stream");
     size_t acquirer = participant_index(record.acquirer_code, "acquirer");
     auto key = std::make_pair(record.batch_id, record.sequence);
-    CITYCLEAR_CHECK(!seen[acquirer] || last[acquirer] < key, "rejected records not ordered by batch id, sequence");
+    CITYCLEAR_CHECK(!seen[acquirer] || !(key < last[acquirer]), "rejected records not ordered by batch id, sequence");
+    if (seen[acquirer] && key == last[acquirer]) {
+      throw RecordStreamMismatch("two records of one batch of " + format_institution_code(record.acquirer_code) +
+                                 " have the same sequence");
+    }
     last[acquirer] = key;
     seen[acquirer] = true;
     ledger_.add_rejected(acquirer, record.amount_fen);
@@ -118,21 +126,23 @@ DayFiles DayFileGenerator::finish() {
   result.streamed_totals = ledger_.totals();
   if (!(result.streamed_totals == request_.expected_totals)) {
     DayFigures streamed = result.streamed_totals.figures(), expected = request_.expected_totals.figures();
-    throw RecordStreamMismatch("streamed records disagree with the day's totals: " + std::to_string(streamed.record_count) +
-                               " records, " + std::to_string(streamed.total_fees_fen) + " fen of fees streamed; " +
-                               std::to_string(expected.record_count) + " records, " +
-                               std::to_string(expected.total_fees_fen) + " fen of fees counted");
+    throw RecordStreamMismatch(
+        "streamed records disagree with the day's totals: " + std::to_string(streamed.record_count) + " records, " +
+        std::to_string(streamed.total_fees_fen) + " fen of fees streamed; " + std::to_string(expected.record_count) +
+        " records, " + std::to_string(expected.total_fees_fen) + " fen of fees counted");
   }
   result.positions = ledger_.positions();
   const ChunkSink* chunk_sink = request_.chunk_sink ? &request_.chunk_sink : nullptr;
   for (size_t index = 0; index < rates_.size(); ++index) {
     // Double entry: the file's own trailer figures must be the ledger's position.
-    CITYCLEAR_CHECK(clearing_writers_[index]->position() == result.positions[index + 1], "CLR1 figures differ from the ledger");
+    CITYCLEAR_CHECK(clearing_writers_[index]->position() == result.positions[index + 1],
+                    "CLR1 figures differ from the ledger");
     result.files.push_back(clearing_writers_[index]->finish());
     result.files.push_back(reject_writers_[index]->finish());
   }
   result.files.push_back(write_settlement_file(request_.day, result.positions, request_.directory, chunk_sink));
-  std::sort(result.files.begin(), result.files.end(), [](const auto& left, const auto& right) { return left.name < right.name; });
+  std::sort(result.files.begin(), result.files.end(),
+            [](const auto& left, const auto& right) { return left.name < right.name; });
   if (request_.progress) request_.progress("writing files", streamed_records_, expected_records_);
   return result;
 }

@@ -32,9 +32,9 @@ struct DayFilesRequest {
 };
 
 struct DayFiles {
-  std::vector<Position> positions;   // the center first, then every participant by code
-  DayTotals streamed_totals;         // equal to expected_totals (else RecordStreamMismatch)
-  std::vector<WrittenFile> files;    // by name, under their temporary paths
+  std::vector<Position> positions;  // the center first, then every participant by code
+  DayTotals streamed_totals;        // equal to expected_totals (else RecordStreamMismatch)
+  std::vector<WrittenFile> files;   // by name, under their temporary paths
 };
 
 // `accepted_by_card_key`: the accepted records (reason 0) sorted by card key, i.e. issuer, ASN,

@@ -6,7 +6,8 @@
 namespace cityclear::clearing {
 
 void DayTotals::add(const PairTotals& totals) {
-  CITYCLEAR_CHECK(totals.accepted || (totals.issuer_code == 0 && totals.fees_fen == 0), "rejected group with issuer or fee");
+  CITYCLEAR_CHECK(totals.accepted || (totals.issuer_code == 0 && totals.fees_fen == 0),
+                  "rejected group with issuer or fee");
   PairTotals& group = groups_[Key{totals.accepted, totals.acquirer_code, totals.issuer_code}];
   group.accepted = totals.accepted;
   group.acquirer_code = totals.acquirer_code;

@@ -18,12 +18,12 @@ struct PairTotals {
   uint32_t issuer_code = 0;  // 0 for rejected records
   int64_t record_count = 0;
   int64_t amount_fen = 0;
-  int64_t fees_fen = 0;      // fees of accepted inter-city records at the acquirer's rate
+  int64_t fees_fen = 0;  // fees of accepted inter-city records at the acquirer's rate
   friend bool operator==(const PairTotals&, const PairTotals&) = default;
 };
 
 struct DayFigures {
-  int64_t record_count = 0;      // every record of the day's files
+  int64_t record_count = 0;  // every record of the day's files
   int64_t accepted_count = 0;
   int64_t inter_city_count = 0;  // accepted, issuer != acquirer
   int64_t total_fees_fen = 0;

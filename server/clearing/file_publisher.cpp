@@ -1,10 +1,10 @@
 #include "clearing/file_publisher.h"
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace cityclear::clearing {
 namespace {
@@ -37,7 +37,8 @@ void fsync_path(const std::filesystem::path& path) {
 void publish_files(const std::filesystem::path& directory, const std::vector<WrittenFile>& files) {
   for (const auto& file : files) {
     std::filesystem::path final_path = directory / file.name;
-    if (::rename(file.temporary_path.c_str(), final_path.c_str()) != 0) throw file_error("cannot rename to", final_path);
+    if (::rename(file.temporary_path.c_str(), final_path.c_str()) != 0)
+      throw file_error("cannot rename to", final_path);
   }
   fsync_path(directory);
 }

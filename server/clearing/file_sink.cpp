@@ -1,10 +1,10 @@
 #include "clearing/file_sink.h"
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <stdexcept>
-#include <unistd.h>
 
 #include "clearing/file_publisher.h"
 #include "common/check.h"
@@ -61,7 +61,8 @@ void FileSink::write_out_buffer() {
   hashed_ = 0;
   if (written_bytes_ - writeback_started_bytes_ >= writeback_step_bytes) {
     // A hint only: a failure here shows again at the fsync.
-    ::sync_file_range(descriptor_, writeback_started_bytes_, written_bytes_ - writeback_started_bytes_, SYNC_FILE_RANGE_WRITE);
+    ::sync_file_range(descriptor_, writeback_started_bytes_, written_bytes_ - writeback_started_bytes_,
+                      SYNC_FILE_RANGE_WRITE);
     writeback_started_bytes_ = written_bytes_;
   }
 }

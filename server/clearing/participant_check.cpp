@@ -14,7 +14,8 @@ void require_configured_participants(const DayTotals& totals, const ParticipantR
   std::map<std::pair<std::string, uint32_t>, int64_t> unknown;
   for (const PairTotals& group : totals.groups()) {
     if (!rates.index_of(group.acquirer_code)) unknown[{"acquirer", group.acquirer_code}] += group.record_count;
-    if (group.accepted && !rates.index_of(group.issuer_code)) unknown[{"issuer", group.issuer_code}] += group.record_count;
+    if (group.accepted && !rates.index_of(group.issuer_code))
+      unknown[{"issuer", group.issuer_code}] += group.record_count;
   }
   if (unknown.empty()) return;
   std::string list;
@@ -25,7 +26,8 @@ void require_configured_participants(const DayTotals& totals, const ParticipantR
   }
   throw UnconfiguredParticipants("clearing day " + format_iso_date(day) +
                                  " cannot be settled: its records name institutions that are not configured "
-                                 "participants: " + list + "; add them to the participants file, then settle again");
+                                 "participants: " +
+                                 list + "; add them to the participants file, then settle again");
 }
 
 }  // namespace cityclear::clearing

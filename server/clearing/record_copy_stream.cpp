@@ -29,8 +29,8 @@ bool card_key_matches(const ClearingRecord& record) {
 
 bool fits_file_widths(const ClearingRecord& record) {
   return record.issuer_code <= 99999999 && record.acquirer_code <= 99999999 && record.reason <= 99 &&
-         record.amount_fen >= 0 && record.amount_fen <= max_record_amount_fen && record.terminal < (uint64_t{1} << 48) &&
-         record.sequence <= 99999999;
+         record.amount_fen >= 0 && record.amount_fen <= max_record_amount_fen &&
+         record.terminal < (uint64_t{1} << 48) && record.sequence <= 99999999;
 }
 
 }  // namespace

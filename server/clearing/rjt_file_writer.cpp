@@ -20,7 +20,9 @@ constexpr size_t trailer_fields_length = 1 + 8;  // the SHA-256 follows
 
 RejectFileWriter::RejectFileWriter(uint32_t acquirer_code, CivilDate day, int64_t count,
                                    const std::filesystem::path& directory, const ChunkSink* chunk_sink)
-    : acquirer_code_(acquirer_code), expected_count_(count), sink_(directory, reject_file_name(acquirer_code, day), chunk_sink) {
+    : acquirer_code_(acquirer_code),
+      expected_count_(count),
+      sink_(directory, reject_file_name(acquirer_code, day), chunk_sink) {
   char line[header_length + 1];
   line[0] = 'H';
   write_text_field(line + 1, 4, "RJT1");
@@ -32,7 +34,8 @@ RejectFileWriter::RejectFileWriter(uint32_t acquirer_code, CivilDate day, int64_
 }
 
 void RejectFileWriter::add(const ClearingRecord& record) {
-  CITYCLEAR_CHECK(record.reason != accepted_reason && record.acquirer_code == acquirer_code_, "record in the wrong RJT1 file");
+  CITYCLEAR_CHECK(record.reason != accepted_reason && record.acquirer_code == acquirer_code_,
+                  "record in the wrong RJT1 file");
   char line[detail_length + 1];
   line[0] = 'D';
   write_text_field(line + 1, 20, record.batch_id_text());

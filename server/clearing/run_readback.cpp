@@ -8,7 +8,8 @@ void check_stored_run(StoredSettlement& stored, const DayFiles& day_files) {
   std::vector<Position> positions = stored.positions();
   std::string problem = position_balance_problem(positions);
   if (!problem.empty()) throw SettlementMismatch("stored positions read back: " + problem);
-  if (positions != day_files.positions) throw SettlementMismatch("stored positions read back differ from the computed ones");
+  if (positions != day_files.positions)
+    throw SettlementMismatch("stored positions read back differ from the computed ones");
   std::vector<StoredChunkSizes> sizes = stored.chunk_sizes();
   if (sizes.size() != day_files.files.size()) throw SettlementMismatch("stored files read back differ in number");
   for (size_t index = 0; index < sizes.size(); ++index) {

@@ -32,9 +32,9 @@ std::string format_yuan(int64_t amount_fen) {
 }
 
 std::string format_settlement_report(const SettlementResult& result, const Participants& participants) {
-  std::string report = fmt::format("Settlement of {}: {} records, {} accepted{}\n", format_iso_date(result.day),
-                                    result.record_count, result.accepted_count,
-                                    result.already_settled ? " (already settled, unchanged)" : "");
+  std::string report =
+      fmt::format("Settlement of {}: {} records, {} accepted{}\n", format_iso_date(result.day), result.record_count,
+                  result.accepted_count, result.already_settled ? " (already settled, unchanged)" : "");
   report += fmt::format("{:<8}  {:<20}  {:>17}  {:>17}  {:>15}  {:>18}\n", "code", "name", "receivable CNY",
                         "payable CNY", "fees CNY", "net CNY");
   int64_t receivable = 0, payable = 0, fees = 0, net = 0;

@@ -1,10 +1,10 @@
 #include "clearing/settled_day_check.h"
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
 #include <stdexcept>
-#include <unistd.h>
 
 #include "clearing/file_publisher.h"
 #include "clearing/position_balance.h"

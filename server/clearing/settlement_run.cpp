@@ -4,8 +4,8 @@
 #include <future>
 #include <string>
 
-#include <pqxx/transaction>
 #include <spdlog/spdlog.h>
+#include <pqxx/transaction>
 
 #include "clearing/card_key_sorter.h"
 #include "clearing/day_close.h"
@@ -56,7 +56,8 @@ class StepReporter {
 std::vector<SettlementFileInfo> file_infos(const std::vector<WrittenFile>& files) {
   std::vector<SettlementFileInfo> infos;
   for (const WrittenFile& file : files) {
-    infos.push_back(SettlementFileInfo{file.name, file.kind, file.participant_code, to_hex(file.sha256), file.size_bytes});
+    infos.push_back(
+        SettlementFileInfo{file.name, file.kind, file.participant_code, to_hex(file.sha256), file.size_bytes});
   }
   return infos;
 }
@@ -137,8 +138,8 @@ SettlementResult settle_closed_day(pqxx::connection& connection, store::Connecti
   publish_files(request.directory, day_files.files);
   report("publishing files", file_count, file_count);
   DayFigures figures = day_files.streamed_totals.figures();
-  return SettlementResult{day, false, figures.record_count, figures.accepted_count, day_files.positions,
-                          file_infos(day_files.files)};
+  return SettlementResult{
+      day, false, figures.record_count, figures.accepted_count, day_files.positions, file_infos(day_files.files)};
 }
 
 }  // namespace cityclear::clearing

@@ -2,8 +2,8 @@
 
 #include <chrono>
 
-#include <pqxx/transaction>
 #include <spdlog/spdlog.h>
+#include <pqxx/transaction>
 
 #include "clearing/day_close.h"
 #include "clearing/day_lock.h"
@@ -64,8 +64,10 @@ SettlementResult SettlementService::settle_again(pqxx::connection& connection, C
   if (!result) throw SettlementMismatch("clearing day " + format_iso_date(day) + " is settled but has no stored run");
   report(progress, "verifying files", 0, static_cast<int64_t>(result->files.size()));
   std::vector<std::string> rewritten = check_settled_day(stored, *result, day_directory(day));
-  for (const std::string& name : rewritten) spdlog::warn("settlement file {} was missing: written again from the stored bytes", name);
-  report(progress, "verifying files", static_cast<int64_t>(result->files.size()), static_cast<int64_t>(result->files.size()));
+  for (const std::string& name : rewritten)
+    spdlog::warn("settlement file {} was missing: written again from the stored bytes", name);
+  report(progress, "verifying files", static_cast<int64_t>(result->files.size()),
+         static_cast<int64_t>(result->files.size()));
   transaction.commit();
   return *result;
 }
@@ -79,7 +81,8 @@ std::optional<SettlementResult> SettlementService::find(CivilDate day) {
   return result;
 }
 
-bool SettlementService::read_file(CivilDate day, std::string_view name, const std::function<void(std::string_view)>& sink) {
+bool SettlementService::read_file(CivilDate day, std::string_view name,
+                                  const std::function<void(std::string_view)>& sink) {
   store::ConnectionLease lease = pool_.acquire();
   pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> transaction(*lease);
   StoredSettlement stored(transaction, day);

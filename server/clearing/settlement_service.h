@@ -10,17 +10,17 @@
 #include <string_view>
 #include <vector>
 
-#include "common/local_time.h"
 #include "clearing/position.h"
 #include "clearing/unconfigured_participants.h"
+#include "common/local_time.h"
 #include "config/config.h"
 #include "store/connection_pool.h"
 
 namespace cityclear::clearing {
 
 struct SettlementFileInfo {
-  std::string name;                // e.g. CLR_31000001_20261121.txt
-  std::string kind;                // CLR1, RJT1, STL1
+  std::string name;                          // e.g. CLR_31000001_20261121.txt
+  std::string kind;                          // CLR1, RJT1, STL1
   std::optional<uint32_t> participant_code;  // empty for STL1
   std::string sha256_hex;
   int64_t size_bytes = 0;
@@ -28,10 +28,10 @@ struct SettlementFileInfo {
 
 struct SettlementResult {
   CivilDate day;
-  bool already_settled = false;       // this call found the day settled and changed nothing
-  int64_t record_count = 0;           // all records of the day's files
+  bool already_settled = false;  // this call found the day settled and changed nothing
+  int64_t record_count = 0;      // all records of the day's files
   int64_t accepted_count = 0;
-  std::vector<Position> positions;    // the center first, then by code
+  std::vector<Position> positions;        // the center first, then by code
   std::vector<SettlementFileInfo> files;  // by name
 };
 

@@ -8,7 +8,8 @@ inline constexpr const char* try_lock_day = "SELECT pg_try_advisory_lock(1131180
 inline constexpr const char* unlock_day = "SELECT pg_advisory_unlock(1131180659, $1::int)";
 
 // --- closing the day (waits for ingest transactions holding the row FOR SHARE)
-inline constexpr const char* insert_day = "INSERT INTO clearing_day (day) VALUES ($1::date) ON CONFLICT (day) DO NOTHING";
+inline constexpr const char* insert_day =
+    "INSERT INTO clearing_day (day) VALUES ($1::date) ON CONFLICT (day) DO NOTHING";
 inline constexpr const char* lock_day_row = "SELECT state FROM clearing_day WHERE day = $1::date FOR UPDATE";
 inline constexpr const char* close_day =
     "UPDATE clearing_day SET state = 'closed', closed_at = now() WHERE day = $1::date AND state = 'open'";
@@ -74,12 +75,14 @@ WHERE clearing_day = $1::date AND name = $2
 inline constexpr const char* insert_positions = R"SQL(
 INSERT INTO settlement_position (clearing_day, participant_code, receivable_fen, payable_fen, fees_fen, net_fen)
 SELECT $1::date, code, receivable, payable, fees, net
-FROM unnest($2::int[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[]) AS p (code, receivable, payable, fees, net)
+FROM unnest($2::int[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[])
+     AS p (code, receivable, payable, fees, net)
 )SQL";
 
 // --- reading a run back
 inline constexpr const char* select_run =
-    "SELECT record_count, accepted_count, inter_city_count, total_fees_fen FROM settlement_run WHERE clearing_day = $1::date";
+    "SELECT record_count, accepted_count, inter_city_count, total_fees_fen FROM settlement_run WHERE clearing_day = "
+    "$1::date";
 inline constexpr const char* select_positions = R"SQL(
 SELECT participant_code, receivable_fen, payable_fen, fees_fen, net_fen
 FROM settlement_position WHERE clearing_day = $1::date ORDER BY participant_code
@@ -94,7 +97,8 @@ SELECT f.name, count(c.chunk_number)::bigint, coalesce(sum(octet_length(c.bytes)
 FROM settlement_file f LEFT JOIN settlement_file_chunk c ON c.clearing_day = f.clearing_day AND c.name = f.name
 WHERE f.clearing_day = $1::date GROUP BY f.name ORDER BY f.name COLLATE "C"
 )SQL";
-inline constexpr const char* select_file = "SELECT size_bytes, chunk_count FROM settlement_file WHERE clearing_day = $1::date AND name = $2";
+inline constexpr const char* select_file =
+    "SELECT size_bytes, chunk_count FROM settlement_file WHERE clearing_day = $1::date AND name = $2";
 
 // --- streaming a stored file (the day and name in cityclear.file_day and cityclear.file_name)
 inline constexpr const char* set_file_day = "SELECT set_config('cityclear.file_day', $1, true)";

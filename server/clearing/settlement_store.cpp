@@ -43,7 +43,8 @@ void SettlementStore::add_chunk(const FileChunk& chunk) {
   chunk_writer_->add_date(days_from_civil(day_));
   chunk_writer_->add_text(chunk.file_name);
   chunk_writer_->add_int32(chunk.chunk_number);
-  chunk_writer_->add_bytes(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(chunk.bytes.data()), chunk.bytes.size()));
+  chunk_writer_->add_bytes(
+      std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(chunk.bytes.data()), chunk.bytes.size()));
 }
 
 void SettlementStore::finish_chunks() {

@@ -31,8 +31,8 @@ std::optional<SettlementResult> StoredSettlement::load() {
 std::vector<Position> StoredSettlement::positions() {
   std::vector<Position> positions;
   for (const auto& row : transaction_.exec_params(sql::select_positions, day_text_)) {
-    positions.push_back(Position{row[0].as<uint32_t>(), row[1].as<int64_t>(), row[2].as<int64_t>(), row[3].as<int64_t>(),
-                                 row[4].as<int64_t>()});
+    positions.push_back(Position{row[0].as<uint32_t>(), row[1].as<int64_t>(), row[2].as<int64_t>(),
+                                 row[3].as<int64_t>(), row[4].as<int64_t>()});
   }
   return positions;
 }

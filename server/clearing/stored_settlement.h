@@ -28,9 +28,9 @@ class StoredSettlement {
   std::optional<DayState> day_state();
   // The stored result of a settled day (already_settled set); empty unless the day is settled.
   std::optional<SettlementResult> load();
-  std::vector<Position> positions();                 // the center first, then by code
-  std::vector<SettlementFileInfo> files();           // by name
-  std::vector<StoredChunkSizes> chunk_sizes();       // what the chunk table holds per file, by name
+  std::vector<Position> positions();            // the center first, then by code
+  std::vector<SettlementFileInfo> files();      // by name
+  std::vector<StoredChunkSizes> chunk_sizes();  // what the chunk table holds per file, by name
   // Streams a stored file's bytes in order; false when there is no such file. Throws
   // SettlementMismatch when its chunks are not 0..n-1 or do not add up to its size.
   bool stream_file(std::string_view name, const std::function<void(std::string_view)>& sink);

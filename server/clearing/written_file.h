@@ -22,7 +22,7 @@ struct WrittenFile {
   std::filesystem::path temporary_path;      // where it lies until published
   int64_t size_bytes = 0;
   int32_t chunk_count = 0;
-  Sha256Digest sha256{};                     // of every byte of the file
+  Sha256Digest sha256{};  // of every byte of the file
 };
 
 // One chunk of a file as it is written: chunk_number counts from 0.

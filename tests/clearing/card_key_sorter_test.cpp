@@ -17,8 +17,8 @@ std::vector<ClearingRecord> shuffled_records(size_t count, unsigned seed) {
     uint32_t issuer = 31000001 + static_cast<uint32_t>(index % 5) * 1000000;
     std::string serial = std::to_string(index / 3);
     std::string asn = "1234" + std::string(16 - serial.size(), '0') + serial;
-    records.push_back(testing::make_record(0, "SORT0000000000000001", 33010001, static_cast<uint32_t>(index + 1), issuer,
-                                           asn, static_cast<uint32_t>((index * 40503) % 65536), 100, 0));
+    records.push_back(testing::make_record(0, "SORT0000000000000001", 33010001, static_cast<uint32_t>(index + 1),
+                                           issuer, asn, static_cast<uint32_t>((index * 40503) % 65536), 100, 0));
   }
   std::shuffle(records.begin(), records.end(), std::mt19937(seed));
   return records;
@@ -47,7 +47,8 @@ bool same_records(const std::vector<ClearingRecord>& left, const std::vector<Cle
 TEST_CASE("records come out by card key whether they fit in one run or spill into many", "[clearing][sort]") {
   auto records = shuffled_records(10007, 42);
   auto expected = records;
-  std::stable_sort(expected.begin(), expected.end(), [](const auto& a, const auto& b) { return a.card_key < b.card_key; });
+  std::stable_sort(expected.begin(), expected.end(),
+                   [](const auto& a, const auto& b) { return a.card_key < b.card_key; });
   CHECK(same_records(sort_all(records, 1 << 20), expected));  // one run in memory
   CHECK(same_records(sort_all(records, 1000), expected));     // 11 spilled runs, merged
   CHECK(same_records(sort_all(records, 50), expected));       // 201 runs

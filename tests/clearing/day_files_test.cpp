@@ -77,7 +77,8 @@ TEST_CASE("a hand-computed day gives the expected files byte for byte", "[cleari
     CHECK(file.chunk_count == 1);
   }
   size_t leftovers = 0;
-  for (const auto& entry : fs::directory_iterator(directory)) leftovers += entry.path().filename().string().front() == '.';
+  for (const auto& entry : fs::directory_iterator(directory))
+    leftovers += entry.path().filename().string().front() == '.';
   CHECK(leftovers == 0);
 }
 
@@ -92,7 +93,8 @@ TEST_CASE("files do not depend on the order records arrive in", "[clearing][file
   REQUIRE(one.files.size() == two.files.size());
   for (size_t index = 0; index < one.files.size(); ++index) {
     CHECK(one.files[index].sha256 == two.files[index].sha256);
-    CHECK(testing::read_whole_file(first / one.files[index].name) == testing::read_whole_file(second / two.files[index].name));
+    CHECK(testing::read_whole_file(first / one.files[index].name) ==
+          testing::read_whole_file(second / two.files[index].name));
   }
 }
 
@@ -129,8 +131,10 @@ TEST_CASE("records naming unconfigured participants are refused with their codes
   auto rates = ParticipantRates::from_participants(testing::small_day_participants());
   auto records = testing::read_record_file(small_day_data() / "records.txt");
   auto time = *cityclear::parse_local_timestamp("20261121101010");
-  records.push_back(testing::make_record(0, "HZ2026112100000003AB", 33010001, 1, 81000001, "81000001000000000001", 1, 500, time));
-  records.push_back(testing::make_record(0, "XX2026112100000003AB", 82000001, 1, 31000001, "31000001000000000099", 1, 500, time));
+  records.push_back(
+      testing::make_record(0, "HZ2026112100000003AB", 33010001, 1, 81000001, "81000001000000000001", 1, 500, time));
+  records.push_back(
+      testing::make_record(0, "XX2026112100000003AB", 82000001, 1, 31000001, "31000001000000000099", 1, 500, time));
   // A rejected record may name an unknown issuer: that alone is fine.
   fs::path directory = cityclear::testing::scratch_dir("clearing-unconfigured");
   try {
@@ -155,5 +159,16 @@ TEST_CASE("streams that disagree with the counted totals are reported and leave 
   testing::VectorRecordSource accepted(testing::accepted_by_card_key(records));
   testing::VectorRecordSource rejected(testing::rejected_by_batch(records));
   CHECK_THROWS_AS(write_day_files(request, accepted, rejected), RecordStreamMismatch);
+  CHECK(fs::is_empty(directory));
+}
+
+TEST_CASE("two accepted records of one card and counter are reported, not written", "[clearing][files]") {
+  auto rates = ParticipantRates::from_participants(testing::small_day_participants());
+  auto records = testing::read_record_file(small_day_data() / "records.txt");
+  ClearingRecord twin = records.front();
+  twin.sequence = 77;
+  records.push_back(twin);
+  fs::path directory = cityclear::testing::scratch_dir("clearing-duplicate-card");
+  CHECK_THROWS_AS(generate(records, rates, directory), RecordStreamMismatch);
   CHECK(fs::is_empty(directory));
 }

@@ -5,10 +5,10 @@
 using cityclear::clearing::fee_fen;
 
 TEST_CASE("fee rounds half a fen up and less than half down", "[clearing][fee]") {
-  CHECK(fee_fen(200, 25) == 1);  // 0.5 fen
-  CHECK(fee_fen(199, 25) == 0);  // 0.4975 fen
-  CHECK(fee_fen(1875, 40) == 8); // 7.5 fen
-  CHECK(fee_fen(1874, 40) == 7); // 7.496 fen
+  CHECK(fee_fen(200, 25) == 1);   // 0.5 fen
+  CHECK(fee_fen(199, 25) == 0);   // 0.4975 fen
+  CHECK(fee_fen(1875, 40) == 8);  // 7.5 fen
+  CHECK(fee_fen(1874, 40) == 7);  // 7.496 fen
   CHECK(fee_fen(4321, 25) == 11);
   CHECK(fee_fen(100000, 30) == 300);
 }

@@ -31,7 +31,8 @@ TEST_CASE("decimal, signed and hex fields are zero-padded to their width", "[cle
 TEST_CASE("timestamps are written as local YYYYMMDDhhmmss across days", "[clearing][format]") {
   TimestampField field;
   std::string text(14, '?');
-  for (const char* sample : {"20261121083000", "20261120235959", "20261121000000", "20240229120102", "20261121235959"}) {
+  for (const char* sample :
+       {"20261121083000", "20261120235959", "20261121000000", "20240229120102", "20261121235959"}) {
     field.write(*cityclear::parse_local_timestamp(sample), text.data());
     CHECK(text == sample);
   }

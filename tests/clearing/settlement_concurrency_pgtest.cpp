@@ -38,7 +38,8 @@ std::vector<ClearingRecord> upload_records(int thread, int batch, int count) {
     std::string asn = digits(thread, 2) + digits(batch, 8) + digits(index, 10);
     uint8_t reason = index % 11 == 5 ? 3 : 0;
     records.push_back(testing::make_record(reason, batch_id, acquirer, index + 1, issuer, asn, index % 3,
-                                           1 + (index * 37 + batch) % 5000, cityclear::days_from_civil({2031, 3, 10}) * 86400));
+                                           1 + (index * 37 + batch) % 5000,
+                                           cityclear::days_from_civil({2031, 3, 10}) * 86400));
   }
   return records;
 }
@@ -47,12 +48,15 @@ CivilDate next_day(CivilDate day) { return cityclear::civil_from_days(cityclear:
 
 // Ingest as the lead's component does it: the first day >= today whose row, read FOR SHARE inside
 // the storing transaction, is open.
-CivilDate ingest_one_upload(pqxx::connection& connection, CivilDate wanted, const std::vector<ClearingRecord>& records) {
+CivilDate ingest_one_upload(pqxx::connection& connection, CivilDate wanted,
+                            const std::vector<ClearingRecord>& records) {
   pqxx::work transaction(connection);
   while (true) {
     transaction.exec_params("SELECT cityclear_ensure_day($1::date)", cityclear::format_iso_date(wanted));
-    auto state = transaction.exec_params1("SELECT state FROM clearing_day WHERE day = $1::date FOR SHARE",
-                                          cityclear::format_iso_date(wanted))[0].as<std::string>();
+    auto state = transaction
+                     .exec_params1("SELECT state FROM clearing_day WHERE day = $1::date FOR SHARE",
+                                   cityclear::format_iso_date(wanted))[0]
+                     .as<std::string>();
     if (state == "open") break;
     wanted = next_day(wanted);
   }
@@ -75,7 +79,8 @@ TEST_CASE("settling while uploads arrive neither loses nor doubles a record", "[
     transaction.commit();
   }
   auto pool = testing::make_test_pool();
-  cityclear::Config config = testing::make_clearing_config(cityclear::testing::scratch_dir("clearing-concurrent-ingest"));
+  cityclear::Config config =
+      testing::make_clearing_config(cityclear::testing::scratch_dir("clearing-concurrent-ingest"));
   SettlementService service(config, *pool);
 
   constexpr int thread_count = 3;
@@ -128,7 +133,8 @@ TEST_CASE("two settle runs of one day at once: only one runs", "[clearing][settl
     records.insert(records.end(), upload.begin(), upload.end());
   }
   testing::insert_day_records(*connection, day, records);
-  cityclear::Config config = testing::make_clearing_config(cityclear::testing::scratch_dir("clearing-concurrent-settle"));
+  cityclear::Config config =
+      testing::make_clearing_config(cityclear::testing::scratch_dir("clearing-concurrent-settle"));
   // Two services with pools of their own: two daemons, or a daemon and the command line.
   auto first_pool = testing::make_test_pool();
   auto second_pool = testing::make_test_pool();

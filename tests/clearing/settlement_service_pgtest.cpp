@@ -62,7 +62,8 @@ void check_expected_files(Harness& harness, const SettlementResult& result) {
     std::string stored;
     CHECK(harness.service.read_file(small_day, name, [&](std::string_view bytes) { stored += bytes; }));
     CHECK(stored == expected);
-    auto info = std::find_if(result.files.begin(), result.files.end(), [&](const auto& file) { return file.name == name; });
+    auto info =
+        std::find_if(result.files.begin(), result.files.end(), [&](const auto& file) { return file.name == name; });
     REQUIRE(info != result.files.end());
     CHECK(info->sha256_hex == cityclear::sha256_hex(expected));
     CHECK(info->size_bytes == static_cast<int64_t>(expected.size()));
@@ -84,7 +85,8 @@ std::string stored_state(pqxx::connection& connection) {
         "SELECT * FROM settlement_rate WHERE clearing_day = '2026-11-21' ORDER BY participant_code",
         "SELECT * FROM settlement_position WHERE clearing_day = '2026-11-21' ORDER BY participant_code",
         "SELECT * FROM settlement_file WHERE clearing_day = '2026-11-21' ORDER BY name",
-        "SELECT name, chunk_number, md5(bytes) FROM settlement_file_chunk WHERE clearing_day = '2026-11-21' ORDER BY 1, 2"}) {
+        "SELECT name, chunk_number, md5(bytes) FROM settlement_file_chunk WHERE clearing_day = '2026-11-21' ORDER BY "
+        "1, 2"}) {
     for (const auto& row : transaction.exec(query)) {
       for (const auto& field : row) text += (field.is_null() ? "NULL" : field.c_str()) + std::string("|");
       text += "\n";
@@ -95,7 +97,8 @@ std::string stored_state(pqxx::connection& connection) {
 
 }  // namespace
 
-TEST_CASE("settling a day stores and writes the expected files; settling again changes nothing", "[clearing][settle][pg]") {
+TEST_CASE("settling a day stores and writes the expected files; settling again changes nothing",
+          "[clearing][settle][pg]") {
   Harness harness("clearing-settle-small-day");
   harness.insert_small_day();
   std::vector<std::string> steps;
@@ -106,21 +109,23 @@ TEST_CASE("settling a day stores and writes the expected files; settling again c
   CHECK(result.record_count == 13);
   CHECK(result.accepted_count == 9);
   CHECK(result.positions == small_day_positions);
-  CHECK(steps == std::vector<std::string>{"closing day", "reading records", "counting records", "writing files", "storing",
-                                         "checking", "committing", "publishing files"});
+  CHECK(steps == std::vector<std::string>{"closing day", "reading records", "counting records", "writing files",
+                                          "storing", "checking", "committing", "publishing files"});
   check_expected_files(harness, result);
   CHECK(testing::day_state(*harness.connection, small_day) == "settled");
   {
     pqxx::nontransaction transaction(*harness.connection);
-    auto run = transaction.exec1("SELECT record_count, accepted_count, inter_city_count, total_fees_fen, "
-                                 "encode(participants_sha256, 'hex') FROM settlement_run WHERE clearing_day = '2026-11-21'");
+    auto run = transaction.exec1(
+        "SELECT record_count, accepted_count, inter_city_count, total_fees_fen, "
+        "encode(participants_sha256, 'hex') FROM settlement_run WHERE clearing_day = '2026-11-21'");
     CHECK(run[2].as<int64_t>() == 7);
     CHECK(run[3].as<int64_t>() == 325);
     std::string fingerprint =
         cityclear::sha256_hex("31000001 00030\n33010001 00025\n44030001 00000\n52010001 00040\n61010001 00020\n");
     for (char& c : fingerprint) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     CHECK(run[4].as<std::string>() == fingerprint);
-    CHECK(transaction.exec1("SELECT count(*) FROM settlement_rate WHERE clearing_day = '2026-11-21'")[0].as<int>() == 5);
+    CHECK(transaction.exec1("SELECT count(*) FROM settlement_rate WHERE clearing_day = '2026-11-21'")[0].as<int>() ==
+          5);
   }
   std::string state_before = stored_state(*harness.connection);
   auto time_before = fs::last_write_time(harness.day_folder() / "STL_20261121.txt");
@@ -144,7 +149,8 @@ TEST_CASE("settling a day stores and writes the expected files; settling again c
   CHECK(found->positions == small_day_positions);
 }
 
-TEST_CASE("a missing file is written again from the stored bytes; a tampered one is reported", "[clearing][settle][pg]") {
+TEST_CASE("a missing file is written again from the stored bytes; a tampered one is reported",
+          "[clearing][settle][pg]") {
   Harness harness("clearing-settle-tamper");
   harness.insert_small_day();
   SettlementResult result = harness.service.settle(small_day);
@@ -202,8 +208,8 @@ TEST_CASE("a day closed before a crash is settled by the next run", "[clearing][
 TEST_CASE("a day naming an unconfigured participant is refused and stays closed", "[clearing][settle][pg]") {
   Harness harness("clearing-settle-unconfigured");
   auto records = testing::read_record_file(small_day_data() / "records.txt");
-  records.push_back(testing::make_record(0, "HZ2026112100000007AB", 33010001, 1, 81000001, "81000001000000000001", 1, 500,
-                                         *cityclear::parse_local_timestamp("20261121101010")));
+  records.push_back(testing::make_record(0, "HZ2026112100000007AB", 33010001, 1, 81000001, "81000001000000000001", 1,
+                                         500, *cityclear::parse_local_timestamp("20261121101010")));
   testing::insert_day_records(*harness.connection, small_day, records);
   try {
     harness.service.settle(small_day);

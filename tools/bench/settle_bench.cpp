@@ -10,21 +10,21 @@
 // previous settlement. Use a database of its own: the day's rows are dropped first.
 #include <sys/resource.h>
 
+#include <unistd.h>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
-#include <string>
 #include <iterator>
 #include <sstream>
+#include <string>
 #include <thread>
-#include <unistd.h>
 
+#include <spdlog/spdlog.h>
 #include <pqxx/nontransaction>
 #include <pqxx/result>
 #include <pqxx/transaction>
-#include <spdlog/spdlog.h>
 
 #include "clearing/settle_report.h"
 #include "clearing/settlement_service.h"
@@ -141,7 +141,8 @@ void create_day(pqxx::connection& connection, int64_t records) {
     transaction.exec0("SET LOCAL synchronous_commit = off");
     transaction.exec_params(insert_records, first, first + batches_per_step - 1, records);
     transaction.commit();
-    std::fprintf(stderr, "\rcreated %lld of %lld records", static_cast<long long>(std::min(records, (first + batches_per_step) * records_per_batch)),
+    std::fprintf(stderr, "\rcreated %lld of %lld records",
+                 static_cast<long long>(std::min(records, (first + batches_per_step) * records_per_batch)),
                  static_cast<long long>(records));
   }
   std::fprintf(stderr, "\n");
@@ -250,10 +251,12 @@ int main(int argc, char** argv) {
   std::printf("records:        %lld accepted of %lld (%s)\n", static_cast<long long>(result.accepted_count),
               static_cast<long long>(result.record_count), reused ? "reused" : "created");
   std::printf("data creation:  %.1f s\n", creation_seconds);
-  std::printf("settle:         %.2f s, %.0f rows/s\n", settle_seconds, static_cast<double>(result.record_count) / settle_seconds);
-  std::printf("CPU:            %.1f s in this process, %.1f s in the PostgreSQL backends of the run\n", settle_cpu_seconds,
-              server_seconds);
+  std::printf("settle:         %.2f s, %.0f rows/s\n", settle_seconds,
+              static_cast<double>(result.record_count) / settle_seconds);
+  std::printf("CPU:            %.1f s in this process, %.1f s in the PostgreSQL backends of the run\n",
+              settle_cpu_seconds, server_seconds);
   std::printf("files:          %zu, %.1f MiB\n", result.files.size(), static_cast<double>(file_bytes) / (1 << 20));
-  std::printf("peak RSS:       %.1f MiB (%.1f MiB before settling)\n", peak_rss_kib() / 1024.0, rss_before_kib / 1024.0);
+  std::printf("peak RSS:       %.1f MiB (%.1f MiB before settling)\n", peak_rss_kib() / 1024.0,
+              rss_before_kib / 1024.0);
   return 0;
 }

@@ -97,14 +97,18 @@ void remove_day(pqxx::connection& connection, CivilDate day) {
 void insert_batches(pqxx::dbtransaction& transaction, CivilDate day, const std::vector<ClearingRecord>& records) {
   static std::atomic<int64_t> upload_number{0};
   std::map<std::pair<uint32_t, std::string>, std::vector<const ClearingRecord*>> batches;
-  for (const auto& record : records) batches[{record.acquirer_code, std::string(record.batch_id_text())}].push_back(&record);
+  for (const auto& record : records)
+    batches[{record.acquirer_code, std::string(record.batch_id_text())}].push_back(&record);
   std::map<std::pair<uint32_t, std::string>, int64_t> batch_keys;
   for (const auto& [key, members] : batches) {
     std::string upload = "clearing-test " + format_iso_date(day) + " " + key.second + " " + std::to_string(key.first) +
-                         " " + std::to_string(upload_number++) + " " + std::to_string(reinterpret_cast<uintptr_t>(&transaction));
+                         " " + std::to_string(upload_number++) + " " +
+                         std::to_string(reinterpret_cast<uintptr_t>(&transaction));
     int64_t raw_file_id = transaction.exec_params1(insert_raw_file, upload)[0].as<int64_t>();
-    batch_keys[key] = transaction.exec_params1(insert_batch, raw_file_id, static_cast<int64_t>(key.first), key.second,
-                                               format_iso_date(day), static_cast<int64_t>(members.size()))[0].as<int64_t>();
+    batch_keys[key] = transaction
+                          .exec_params1(insert_batch, raw_file_id, static_cast<int64_t>(key.first), key.second,
+                                        format_iso_date(day), static_cast<int64_t>(members.size()))[0]
+                          .as<int64_t>();
   }
   store::BinaryCopyWriter writer(transaction, copy_records);
   for (const auto& record : records) {
@@ -130,12 +134,14 @@ Config make_clearing_config(const std::filesystem::path& output_dir) {
 
 int64_t count_records(pqxx::connection& connection, CivilDate day) {
   pqxx::nontransaction transaction(connection);
-  return transaction.exec_params1("SELECT count(*) FROM record WHERE clearing_day = $1::date", format_iso_date(day))[0].as<int64_t>();
+  return transaction.exec_params1("SELECT count(*) FROM record WHERE clearing_day = $1::date", format_iso_date(day))[0]
+      .as<int64_t>();
 }
 
 std::string day_state(pqxx::connection& connection, CivilDate day) {
   pqxx::nontransaction transaction(connection);
-  pqxx::result rows = transaction.exec_params("SELECT state FROM clearing_day WHERE day = $1::date", format_iso_date(day));
+  pqxx::result rows =
+      transaction.exec_params("SELECT state FROM clearing_day WHERE day = $1::date", format_iso_date(day));
   return rows.empty() ? "absent" : rows[0][0].as<std::string>();
 }
 

@@ -46,10 +46,11 @@ std::vector<ClearingRecord> read_record_file(const std::filesystem::path& file) 
     std::string reason, batch_id, asn, type, time, terminal, serial;
     uint32_t acquirer = 0, sequence = 0, issuer = 0, counter = 0;
     int64_t amount = 0;
-    fields >> reason >> batch_id >> acquirer >> sequence >> issuer >> asn >> counter >> type >> amount >> time >> terminal >> serial;
+    fields >> reason >> batch_id >> acquirer >> sequence >> issuer >> asn >> counter >> type >> amount >> time >>
+        terminal >> serial;
     if (!fields) throw std::runtime_error("bad record line: " + line);
-    ClearingRecord record = make_record(static_cast<uint8_t>(std::stoi(reason)), batch_id, acquirer, sequence, issuer, asn,
-                                        counter, amount, *parse_local_timestamp(time));
+    ClearingRecord record = make_record(static_cast<uint8_t>(std::stoi(reason)), batch_id, acquirer, sequence, issuer,
+                                        asn, counter, amount, *parse_local_timestamp(time));
     record.transaction_type = static_cast<uint8_t>(*parse_hex_number(type));
     record.terminal = *parse_hex_number(terminal);
     record.terminal_serial = static_cast<uint32_t>(*parse_hex_number(serial));
@@ -63,7 +64,8 @@ std::vector<ClearingRecord> accepted_by_card_key(const std::vector<ClearingRecor
   for (const auto& record : records) {
     if (record.reason == accepted_reason) accepted.push_back(record);
   }
-  std::sort(accepted.begin(), accepted.end(), [](const auto& left, const auto& right) { return left.card_key < right.card_key; });
+  std::sort(accepted.begin(), accepted.end(),
+            [](const auto& left, const auto& right) { return left.card_key < right.card_key; });
   return accepted;
 }
 
@@ -73,7 +75,8 @@ std::vector<ClearingRecord> rejected_by_batch(const std::vector<ClearingRecord>&
     if (record.reason != accepted_reason) rejected.push_back(record);
   }
   std::sort(rejected.begin(), rejected.end(), [](const auto& left, const auto& right) {
-    return std::tie(left.batch_id, left.sequence, left.acquirer_code) < std::tie(right.batch_id, right.sequence, right.acquirer_code);
+    return std::tie(left.batch_id, left.sequence, left.acquirer_code) <
+           std::tie(right.batch_id, right.sequence, right.acquirer_code);
   });
   return rejected;
 }
