@@ -34,7 +34,7 @@ int run_guarded(std::string_view command, const std::function<int()>& body) {
     print_error_line(command, std::string("configuration error: ") + error.what());
     return exit_usage;
   } catch (const crypto::KeyFileError& error) {
-    print_error_line(command, std::string("keys file error: ") + error.what());
+    print_error_line(command, error.what());  // its sentence already names the keys file
     return exit_usage;
   } catch (const net::ListenError& error) {
     print_error_line(command, error.what());

@@ -1,6 +1,7 @@
 #include "clearing/settlement_run.h"
 
 #include <chrono>
+#include <functional>
 #include <future>
 #include <string>
 
@@ -73,12 +74,15 @@ void read_accepted_records(pqxx::dbtransaction& reader, CardKeySorter& sorter, S
   report("reading records", sorter.record_count(), sorter.record_count());
 }
 
-// The storing transaction, from the day row's lock to the commit; returns the written files.
+// The storing transaction, from reading the closed day to marking it settled; returns the files.
 DayFiles store_day(pqxx::dbtransaction& transaction, store::ConnectionPool& pool, DayFilesRequest& request,
                    StepReporter& report) {
   const ParticipantRates& rates = *request.rates;
   std::string day_text = format_iso_date(request.day);
-  DayState state = parse_day_state(transaction.exec_params1(sql::lock_day_row, day_text)[0].as<std::string>());
+  // No row lock here: the close is committed and the day lock keeps other runs out, while late
+  // uploads must be able to read the row FOR SHARE (and move on to the next day) at any time.
+  // The row is locked only by mark_settled(), just before the commit.
+  DayState state = parse_day_state(transaction.exec_params1(sql::select_day_state, day_text)[0].as<std::string>());
   if (state != DayState::closed) throw SettlementMismatch("clearing day " + day_text + " changed state during its run");
   store::ConnectionLease reader_lease = pool.acquire();
   pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> reader(*reader_lease);

@@ -1,6 +1,7 @@
 #pragma once
 // Steps two to four of settling a closed day, on the connection that holds the day's lock:
-//  - one REPEATABLE READ transaction takes the day row FOR UPDATE (it must be closed), counts the
+//  - one REPEATABLE READ transaction reads the day row (it must be closed; it is not locked
+//    until the final UPDATE, so late uploads reading it FOR SHARE never wait on a run), counts the
 //    day set-based (GROUP BY, on this connection, while a second connection streams the
 //    accepted records into a CardKeySorter), stores the run, its rates and file rows, streams
 //    every file chunk into settlement_file_chunk as the files are written (temporary names),

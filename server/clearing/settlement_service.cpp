@@ -8,6 +8,7 @@
 #include "clearing/day_close.h"
 #include "clearing/day_lock.h"
 #include "clearing/file_names.h"
+#include "clearing/following_day.h"
 #include "clearing/settled_day_check.h"
 #include "clearing/settlement_run.h"
 #include "clearing/stored_settlement.h"
@@ -44,6 +45,7 @@ SettlementResult SettlementService::settle(CivilDate day, const SettlementProgre
   store::ConnectionLease lease = pool_.acquire();
   DayLock lock(lease, day);
   report(progress, "closing day", 0, 1);
+  prepare_following_day(*lease, day, local_seconds_now());
   DayState state = close_day(*lease, day);
   report(progress, "closing day", 1, 1);
   if (state == DayState::settled) return settle_again(*lease, day, progress);

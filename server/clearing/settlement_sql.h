@@ -16,6 +16,8 @@ inline constexpr const char* close_day =
 inline constexpr const char* mark_day_settled =
     "UPDATE clearing_day SET state = 'settled', settled_at = now() WHERE day = $1::date AND state = 'closed'";
 inline constexpr const char* select_day_state = "SELECT state FROM clearing_day WHERE day = $1::date";
+// The day row and record partition of the day after the one being settled (following_day.h).
+inline constexpr const char* ensure_day = "SELECT cityclear_ensure_day($1::date)";
 
 // --- the set-based totals: per (accepted, acquirer, issuer) group, with the fee rounded per record
 // at the acquirer's rate ($2 codes, $3 rates as int[]); rejected records grouped by acquirer only.
@@ -33,20 +35,23 @@ WHERE r.clearing_day = $1::date
 GROUP BY 1, 2, 3
 )SQL";
 
-// --- the record streams (the day in cityclear.settle_day). The accepted records come unsorted:
-// CardKeySorter orders them (see card_key_sorter.h for why not ORDER BY card_key here).
+// --- the record streams (the day in cityclear.settle_day, read once by an InitPlan: the bare
+// current_setting(...)::date would parse the date again for every row; run-time partition pruning
+// still reads only the day's partition). The accepted records come unsorted: CardKeySorter
+// orders them (see card_key_sorter.h for why not ORDER BY card_key here).
 inline constexpr const char* set_settle_day = "SELECT set_config('cityclear.settle_day', $1, true)";
 inline constexpr const char* copy_accepted_records = R"SQL(
 COPY (SELECT r.card_key, r.issuer_code, r.acquirer_code, r.reason, r.transaction_type, r.card_counter, r.amount_fen,
              r.transaction_time, b.batch_id, r.sequence, r.terminal, r.terminal_serial
       FROM record r JOIN batch b ON b.batch_key = r.batch_key
-      WHERE r.clearing_day = current_setting('cityclear.settle_day')::date AND r.reason = 0) TO STDOUT (FORMAT binary)
+      WHERE r.clearing_day = (SELECT current_setting('cityclear.settle_day')::date) AND r.reason = 0)
+TO STDOUT (FORMAT binary)
 )SQL";
 inline constexpr const char* copy_rejected_records = R"SQL(
 COPY (SELECT r.card_key, r.issuer_code, r.acquirer_code, r.reason, r.transaction_type, r.card_counter, r.amount_fen,
              r.transaction_time, b.batch_id, r.sequence, r.terminal, r.terminal_serial
       FROM record r JOIN batch b ON b.batch_key = r.batch_key
-      WHERE r.clearing_day = current_setting('cityclear.settle_day')::date AND r.reason <> 0
+      WHERE r.clearing_day = (SELECT current_setting('cityclear.settle_day')::date) AND r.reason <> 0
       ORDER BY b.batch_id COLLATE "C", r.sequence, r.acquirer_code) TO STDOUT (FORMAT binary)
 )SQL";
 
@@ -105,7 +110,8 @@ inline constexpr const char* set_file_day = "SELECT set_config('cityclear.file_d
 inline constexpr const char* set_file_name = "SELECT set_config('cityclear.file_name', $1, true)";
 inline constexpr const char* copy_stored_file = R"SQL(
 COPY (SELECT chunk_number, bytes FROM settlement_file_chunk
-      WHERE clearing_day = current_setting('cityclear.file_day')::date AND name = current_setting('cityclear.file_name')
+      WHERE clearing_day = (SELECT current_setting('cityclear.file_day')::date)
+        AND name = (SELECT current_setting('cityclear.file_name'))
       ORDER BY chunk_number) TO STDOUT (FORMAT binary)
 )SQL";
 

@@ -2,6 +2,7 @@
 
 
 #include "clearing/settlement_service.h"
+#include "clearing/unconfigured_participants.h"
 #include "ingest/batch_ingestor.h"
 #include "net/error_response.h"
 #include "net/structured_log.h"
@@ -22,6 +23,9 @@ HttpResponse response_for_exception(std::exception_ptr error) {
     return error_response(503, "busy", "every database connection is busy; try again later");
   } catch (const clearing::DayBeingSettled& busy) {
     return error_response(409, "being_settled", busy.what());
+  } catch (const clearing::UnconfiguredParticipants& unconfigured) {
+    // The day stays closed; it settles once the participants file lists every code.
+    return error_response(409, "unconfigured_participants", unconfigured.what());
   } catch (const clearing::SettlementMismatch& mismatch) {
     log_event(spdlog::level::err, "settlement_mismatch", {{"detail", mismatch.what()}});
     return error_response(500, "settlement_mismatch", mismatch.what());

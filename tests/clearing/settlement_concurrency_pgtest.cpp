@@ -199,3 +199,54 @@ TEST_CASE("two settle runs racing freely: exactly one computes the day", "[clear
   pqxx::nontransaction transaction(*connection);
   CHECK(transaction.exec1("SELECT count(*) FROM settlement_run WHERE clearing_day = '2031-04-02'")[0].as<int>() == 1);
 }
+
+TEST_CASE("a late upload never waits for a settle run in progress", "[clearing][settle][concurrency][pg]") {
+  const CivilDate day{2031, 5, 1};
+  auto connection = testing::connect_test_database();
+  for (CivilDate each : {day, next_day(day)}) testing::remove_day(*connection, each);
+  testing::insert_day_records(*connection, day, upload_records(9, 1, 300));
+  {
+    pqxx::work transaction(*connection);
+    transaction.exec("SELECT cityclear_ensure_day('2031-05-02')");
+    transaction.commit();
+  }
+  cityclear::Config config = testing::make_clearing_config(cityclear::testing::scratch_dir("clearing-late-upload"));
+  auto pool = testing::make_test_pool();
+  SettlementService service(config, *pool);
+  std::mutex mutex;
+  std::condition_variable changed;
+  bool paused = false, uploaded = false;
+  std::optional<SettlementResult> result;
+  std::thread settle_thread([&] {
+    result = service.settle(day, [&](std::string_view step, int64_t, int64_t) {
+      if (step != "writing files") return;
+      std::unique_lock lock(mutex);
+      paused = true;
+      changed.notify_all();
+      changed.wait_for(lock, std::chrono::seconds(30), [&] { return uploaded; });
+    });
+  });
+  {
+    std::unique_lock lock(mutex);
+    changed.wait_for(lock, std::chrono::seconds(30), [&] { return paused; });
+  }
+  // The run holds its storing transaction open now; the upload reads the closed day FOR SHARE.
+  pqxx::connection ingest_connection(cityclear::testing::test_database_url());
+  {
+    pqxx::nontransaction session(ingest_connection);
+    session.exec("SET statement_timeout = '5s'");
+  }
+  auto upload = upload_records(9, 2, 50);
+  CivilDate landed = day;
+  CHECK_NOTHROW(landed = ingest_one_upload(ingest_connection, day, upload));
+  CHECK(landed == next_day(day));
+  {
+    std::lock_guard lock(mutex);
+    uploaded = true;
+  }
+  changed.notify_all();
+  settle_thread.join();
+  REQUIRE(result.has_value());
+  CHECK(result->record_count == 300);
+  CHECK(testing::count_records(*connection, next_day(day)) == 50);
+}

@@ -255,3 +255,18 @@ TEST_CASE("find and read_file answer only for settled days and stored files", "[
   CHECK_FALSE(harness.service.read_file(small_day, "../etc/passwd'; --", [](std::string_view) {}));
   CHECK_FALSE(harness.service.find(cityclear::CivilDate{2026, 11, 22}).has_value());
 }
+
+TEST_CASE("settling a day prepares the next one unless it lies in the past", "[clearing][settle][pg]") {
+  Harness harness("clearing-settle-following-day");
+  const cityclear::CivilDate future{2032, 2, 28}, past{2020, 2, 28};
+  for (cityclear::CivilDate each : {future, past}) {
+    testing::remove_day(*harness.connection, each);
+    testing::remove_day(*harness.connection, cityclear::civil_from_days(cityclear::days_from_civil(each) + 1));
+  }
+  harness.service.settle(future);
+  harness.service.settle(past);
+  CHECK(testing::day_state(*harness.connection, {2032, 2, 29}) == "open");
+  CHECK(testing::day_state(*harness.connection, {2020, 2, 29}) == "absent");
+  pqxx::nontransaction transaction(*harness.connection);
+  CHECK(transaction.exec1("SELECT to_regclass('record_20320229') IS NOT NULL")[0].as<bool>());
+}
