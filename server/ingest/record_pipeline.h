@@ -39,7 +39,7 @@ class RecordPipeline {
   const DetailRecord& parse(size_t index, size_t slot);
 
   const FileLayout& layout_;
-  const RecordRules& rules_;
+  RecordRules rules_;  // by value: callers pass a temporary
   const crypto::KeyProvider& keys_;
   const BlacklistSnapshot& blacklist_;
   size_t step_records_;

@@ -78,16 +78,17 @@ void Server::start() {
 
 void Server::stop_on_signals() {
   impl_->signals.emplace(impl_->io, SIGTERM, SIGINT);
-  auto wait_for_signal = std::make_shared<std::function<void()>>();
-  *wait_for_signal = [this, wait_for_signal] {
-    impl_->signals->async_wait([this, wait_for_signal](const boost::system::error_code& error, int signal_number) {
-      if (error) return;
-      log_event(spdlog::level::info, "signal", {{"signal", int64_t{signal_number}}});
-      request_stop();
-      (*wait_for_signal)();
-    });
-  };
-  (*wait_for_signal)();
+  wait_for_next_signal();
+}
+
+// Re-arms itself after each signal (a second SIGTERM is logged too); no self-owning closure.
+void Server::wait_for_next_signal() {
+  impl_->signals->async_wait([this](const boost::system::error_code& error, int signal_number) {
+    if (error) return;
+    log_event(spdlog::level::info, "signal", {{"signal", int64_t{signal_number}}});
+    request_stop();
+    wait_for_next_signal();
+  });
 }
 
 void Server::request_stop() {

@@ -38,6 +38,7 @@ class Server {
   StopReport wait();
 
  private:
+  void wait_for_next_signal();
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
