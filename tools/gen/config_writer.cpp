@@ -12,12 +12,6 @@ namespace {
 
 using nlohmann::ordered_json;
 
-std::string code_text(uint32_t code) {
-  std::string text(8, '0');
-  put_decimal(text.data(), code, 8);
-  return text;
-}
-
 std::string hex_byte(uint8_t value) {
   std::string text(2, '0');
   put_hex(text.data(), value, 2);

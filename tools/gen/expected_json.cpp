@@ -10,12 +10,6 @@ namespace {
 
 using nlohmann::ordered_json;
 
-std::string code_text(uint32_t code) {
-  std::string text(8, '0');
-  put_decimal(text.data(), code, 8);
-  return text;
-}
-
 ordered_json by_reason_json(const std::array<int64_t, 14>& counts) {
   ordered_json object = ordered_json::object();
   for (size_t reason = 0; reason < counts.size(); ++reason) {

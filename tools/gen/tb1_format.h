@@ -36,4 +36,11 @@ std::string tb1_detail_line(const Tb1Record& record);
 // Trailer, 87 characters + LF: T | count (8) | total amount fen (14) | MAC (64 hex)
 std::string tb1_trailer_line(uint64_t record_count, uint64_t total_amount, std::string_view mac_hex);
 
+// An 8-digit institution code as text ("31000001").
+inline std::string code_text(uint32_t code) {
+  std::string text(8, '0');
+  put_decimal(text.data(), code, 8);
+  return text;
+}
+
 }  // namespace cityclear::gen
