@@ -69,27 +69,24 @@ CREATE INDEX batch_by_received ON batch (received_local);
 -- Every detail record of every accepted file, with its one reason code. Partitioned by clearing
 -- day (hundreds of millions a month); no index, so COPY runs at full speed: settlement and replay
 -- read whole partitions, sorted by card_key (issuer, ASN, counter) or by (batch_key, sequence).
-CREATE TABLE record (
+-- Only what clearing and reconciliation read is a column here (every column costs COPY time);
+-- the card type, algorithm, key version, grey flag and station stay in the archived raw bytes.
+CREATE TABLE record (                  -- columns ordered for alignment: 96 bytes of data a row
   clearing_day       date NOT NULL,
-  batch_key          bigint NOT NULL,
   sequence           int NOT NULL,
+  batch_key          bigint NOT NULL,
   reason             smallint NOT NULL,  -- 0 accepted, 1..13 as in batch-file.md
-  card_key           uuid NOT NULL,      -- issuer(4 BCD) | ASN(10 BCD) | counter(2 big-endian)
-  issuer_code        int NOT NULL,
-  acquirer_code      int NOT NULL,
   transaction_type   smallint NOT NULL,
-  card_type          smallint NOT NULL,
+  issuer_code        int NOT NULL,
+  card_key           uuid NOT NULL,      -- issuer(4 BCD) | ASN(10 BCD) | counter(2 big-endian)
+  acquirer_code      int NOT NULL,
   card_counter       int NOT NULL,
-  balance_before_fen bigint NOT NULL,
   amount_fen         bigint NOT NULL,
+  balance_before_fen bigint NOT NULL,
+  transaction_time   timestamp NOT NULL, -- local
   terminal           bigint NOT NULL,    -- 6 bytes big-endian
   terminal_serial    bigint NOT NULL,    -- 4 bytes big-endian
-  transaction_time   timestamp NOT NULL, -- local
-  algorithm          smallint NOT NULL,
-  key_version        smallint NOT NULL,
-  tac                bigint NOT NULL,    -- 4 bytes big-endian
-  grey               boolean NOT NULL,
-  station            text NOT NULL
+  tac                bigint NOT NULL     -- 4 bytes big-endian
 ) PARTITION BY RANGE (clearing_day);
 
 -- Exact duplicate detection: one row per accepted (issuer, ASN, counter), across all days.

@@ -65,8 +65,8 @@ inline constexpr const char* claim_candidates =
 
 inline constexpr const char* copy_records =
     "COPY record (clearing_day, batch_key, sequence, reason, card_key, issuer_code, acquirer_code, transaction_type, "
-    "card_type, card_counter, balance_before_fen, amount_fen, terminal, terminal_serial, transaction_time, algorithm, "
-    "key_version, tac, grey, station) FROM STDIN (FORMAT binary)";
-inline constexpr int16_t record_column_count = 20;
+    "card_counter, balance_before_fen, amount_fen, terminal, terminal_serial, transaction_time, tac) "
+    "FROM STDIN (FORMAT binary)";
+inline constexpr int16_t record_column_count = 15;
 
 }  // namespace cityclear::ingest::statements

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "common/check.h"
+#include "ingest/batch_statements.h"
 #include "ingest/detail_checks.h"
 
 namespace cityclear::ingest {
@@ -23,7 +24,7 @@ uint64_t big_endian_terminal(const std::array<uint8_t, 6>& terminal) {
 
 void write_record_row(store::BinaryCopyWriter& out, const DetailRecord& record, Reason reason,
                       const RecordDestination& destination) {
-  out.begin_row(20);
+  out.begin_row(statements::record_column_count);
   out.add_date(destination.clearing_day_days);
   out.add_int64(destination.batch_key);
   out.add_int32(static_cast<int32_t>(record.sequence));
@@ -32,18 +33,13 @@ void write_record_row(store::BinaryCopyWriter& out, const DetailRecord& record, 
   out.add_int32(static_cast<int32_t>(record.issuer_code));
   out.add_int32(static_cast<int32_t>(destination.acquirer_code));
   out.add_int16(record.transaction_type);
-  out.add_int16(record.card_type);
   out.add_int32(static_cast<int32_t>(record.card_counter));
   out.add_int64(record.balance_before_fen);
   out.add_int64(record.amount_fen);
   out.add_int64(static_cast<int64_t>(big_endian_terminal(record.terminal)));
   out.add_int64(record.terminal_serial);
   out.add_local_timestamp(record.transaction_local_seconds);
-  out.add_int16(record.algorithm);
-  out.add_int16(record.key_version);
   out.add_int64(record.tac);
-  out.add_bool(record.grey);
-  out.add_text(std::string_view(record.station.data(), record.station.size()));
 }
 
 }  // namespace

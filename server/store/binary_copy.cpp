@@ -24,8 +24,10 @@ void expect_result(PGconn* connection, ExecStatusType wanted, std::string_view w
   PGresult* result = PQgetResult(connection);
   ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
   std::string message = result ? PQresultErrorMessage(result) : server_message(connection);
+  const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  std::string sqlstate = state ? state : "";
   PQclear(result);
-  if (status != wanted) throw std::runtime_error(std::string(what) + " failed: " + message);
+  if (status != wanted) throw CopyFailed(std::string(what) + " failed: " + message, sqlstate);
 }
 
 }  // namespace
@@ -52,7 +54,10 @@ BinaryCopyWriter::~BinaryCopyWriter() {
 }
 
 void BinaryCopyWriter::put_be(uint64_t value, int bytes) {
-  for (int shift = (bytes - 1) * 8; shift >= 0; shift -= 8) buffer_.push_back(static_cast<char>((value >> shift) & 0xFF));
+  uint64_t big_endian = __builtin_bswap64(value) >> (8 * (8 - bytes));
+  size_t end = buffer_.size();
+  buffer_.resize(end + static_cast<size_t>(bytes));
+  std::memcpy(buffer_.data() + end, &big_endian, static_cast<size_t>(bytes));
 }
 
 void BinaryCopyWriter::flush() {

@@ -3,6 +3,7 @@
 // rows). The COPY statements are fixed strings of the caller's (named statements), never input.
 #include <cstdint>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,17 @@
 #include "store/raw_connection.h"
 
 namespace cityclear::store {
+
+// A COPY the server refused; sqlstate is PostgreSQL's five-character code ("23505": a unique key).
+class CopyFailed : public std::runtime_error {
+ public:
+  CopyFailed(const std::string& message, std::string sqlstate) : std::runtime_error(message), sqlstate_(std::move(sqlstate)) {}
+  const std::string& sqlstate() const { return sqlstate_; }
+  bool unique_violation() const { return sqlstate_ == "23505"; }
+
+ private:
+  std::string sqlstate_;
+};
 
 // Days between 1970-01-01 and PostgreSQL's epoch 2000-01-01.
 inline constexpr int64_t postgres_epoch_days = 10957;

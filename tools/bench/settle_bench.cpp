@@ -71,12 +71,11 @@ FROM (SELECT raw_file_id, row_number() OVER (ORDER BY raw_file_id) - 1 AS n FROM
 // unique for i < 2^31 - 2 and scatters the card-key order; issuers spread over the 30 codes.
 constexpr const char* insert_records = R"SQL(
 INSERT INTO record (clearing_day, batch_key, sequence, reason, card_key, issuer_code, acquirer_code, transaction_type,
-                    card_type, card_counter, balance_before_fen, amount_fen, terminal, terminal_serial, transaction_time,
-                    algorithm, key_version, tac, grey, station)
+                    card_counter, balance_before_fen, amount_fen, terminal, terminal_serial, transaction_time, tac)
 SELECT '2030-01-01', b.batch_key, s.sequence, 0,
        (lpad(v.issuer::text, 8, '0') || lpad(v.asn::text, 20, '0') || lpad(to_hex(v.counter), 4, '0'))::uuid,
-       v.issuer, b.acquirer_code, 6, 1, v.counter, v.amount + 1000, v.amount, 52983894016 + g.i % 1000, g.i,
-       timestamp '2030-01-01 06:00:00' + (g.i % 61200) * interval '1 second', 0, 1, g.i % 4294967296, false, 'BENCH001'
+       v.issuer, b.acquirer_code, 6, v.counter, v.amount + 1000, v.amount, 52983894016 + g.i % 1000, g.i,
+       timestamp '2030-01-01 06:00:00' + (g.i % 61200) * interval '1 second', g.i % 4294967296
 FROM (SELECT batch_key, acquirer_code, substr(batch_id, 6)::bigint AS n FROM batch
       WHERE clearing_day = '2030-01-01' AND substr(batch_id, 6)::bigint BETWEEN $1::bigint AND $2::bigint) AS b
 CROSS JOIN LATERAL generate_series(1, 2000) AS s (sequence)

@@ -40,13 +40,13 @@ INSERT INTO batch (raw_file_id, acquirer_code, batch_id, status, clearing_day, r
 VALUES ($1, $2, $3, 'accepted', $4::date, $5, now(), localtimestamp) RETURNING batch_key
 )SQL";
 constexpr const char* copy_records = R"SQL(
-COPY record (clearing_day, batch_key, sequence, reason, card_key, issuer_code, acquirer_code, transaction_type, card_type,
-             card_counter, balance_before_fen, amount_fen, terminal, terminal_serial, transaction_time, algorithm,
-             key_version, tac, grey, station) FROM STDIN (FORMAT binary)
+COPY record (clearing_day, batch_key, sequence, reason, card_key, issuer_code, acquirer_code, transaction_type,
+             card_counter, balance_before_fen, amount_fen, terminal, terminal_serial, transaction_time, tac)
+FROM STDIN (FORMAT binary)
 )SQL";
 
 void copy_record(store::BinaryCopyWriter& writer, CivilDate day, int64_t batch_key, const ClearingRecord& record) {
-  writer.begin_row(20);
+  writer.begin_row(15);
   writer.add_date(days_from_civil(day));
   writer.add_int64(batch_key);
   writer.add_int32(static_cast<int32_t>(record.sequence));
@@ -55,18 +55,13 @@ void copy_record(store::BinaryCopyWriter& writer, CivilDate day, int64_t batch_k
   writer.add_int32(static_cast<int32_t>(record.issuer_code));
   writer.add_int32(static_cast<int32_t>(record.acquirer_code));
   writer.add_int16(record.transaction_type);
-  writer.add_int16(1);
   writer.add_int32(static_cast<int32_t>(record.card_counter));
   writer.add_int64(record.amount_fen + 1000);
   writer.add_int64(record.amount_fen);
   writer.add_int64(static_cast<int64_t>(record.terminal));
   writer.add_int64(record.terminal_serial);
   writer.add_local_timestamp(record.transaction_local_seconds);
-  writer.add_int16(0);
-  writer.add_int16(1);
   writer.add_int64(0x12345678);
-  writer.add_bool(record.reason == 4);
-  writer.add_text("ST000001");
 }
 
 }  // namespace
