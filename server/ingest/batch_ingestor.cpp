@@ -37,8 +37,9 @@ void count(const BatchOutcome& outcome, double seconds) {
   metrics().observe_seconds("cityclear_batch_ingest_seconds", {}, seconds);
 }
 
-BatchOutcome ingest_once(const Config& config, pqxx::connection& connection, const crypto::KeyProvider& keys,
-                         const Upload& upload, const FileExamination& exam, int64_t received_local_seconds) {
+BatchOutcome ingest_once(const Config& config, pqxx::connection& connection, pqxx::connection* archive_connection,
+                         const crypto::KeyProvider& keys, const Upload& upload, const FileExamination& exam,
+                         int64_t received_local_seconds) {
   BatchStore store(connection);
   if (auto original = store.find_by_sha256(exam.sha256_hex)) {
     BatchOutcome outcome = store.load_outcome(*original);
@@ -61,7 +62,7 @@ BatchOutcome ingest_once(const Config& config, pqxx::connection& connection, con
   }
   RecordPipeline pipeline(layout, RecordRules::from(config.ingest), keys, blacklist, config.ingest.batch_records,
                           upload.release_before);
-  return store.store_accepted(file, layout, day, pipeline);
+  return store.store_accepted(file, layout, day, pipeline, archive_connection);
 }
 
 }  // namespace
@@ -85,9 +86,12 @@ BatchOutcome BatchIngestor::ingest(const Upload& upload) {
   FileExamination exam = examine_file(upload.bytes, config_.ingest, keys_, upload.release_before);
   spdlog::debug("ingest: file examined in {:.3f} s", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   store::ConnectionLease connection = pool_.acquire();
+  // A second connection, when one is free, archives the raw bytes while the records go in.
+  std::optional<store::ConnectionLease> archive_connection = pool_.try_acquire();
   for (int attempt = 1;; ++attempt) {
     try {
-      BatchOutcome outcome = ingest_once(config_, *connection, keys_, upload, exam, received);
+      BatchOutcome outcome = ingest_once(config_, *connection, archive_connection ? &**archive_connection : nullptr,
+                                         keys_, upload, exam, received);
       count(outcome, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
       return outcome;
     } catch (const pqxx::unique_violation& race) {
@@ -98,6 +102,7 @@ BatchOutcome BatchIngestor::ingest(const Upload& upload) {
       spdlog::info("ingest of {}: {}, retrying on the next open day", exam.sha256_hex, closed.what());
     } catch (const pqxx::broken_connection& broken) {
       connection.discard();
+      if (archive_connection) archive_connection->discard();
       throw store::DatabaseUnavailable(std::string("the database connection broke: ") + broken.what());
     }
   }

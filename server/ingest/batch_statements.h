@@ -32,7 +32,12 @@ inline constexpr const char* lock_open_day = "SELECT state FROM clearing_day WHE
 
 inline constexpr const char* insert_raw_file =
     "INSERT INTO raw_file (sha256, kind, size_bytes, chunk_count, source, received_at, received_local) "
-    "VALUES (decode($1, 'hex'), 'TB1', $2, $3, $4, now(), $5::timestamp) RETURNING raw_file_id";
+    "VALUES (decode($1, 'hex'), 'TB1', $2, $3, $4, now(), $5::timestamp) "
+    "ON CONFLICT (sha256) WHERE kind = 'TB1' DO NOTHING RETURNING raw_file_id";
+// Bytes archived by an earlier attempt that stored no outcome (it failed or was killed after the
+// archive committed): the archive row and all its chunks were committed together.
+inline constexpr const char* find_raw_file =
+    "SELECT raw_file_id FROM raw_file WHERE kind = 'TB1' AND sha256 = decode($1, 'hex')";
 
 inline constexpr const char* copy_raw_chunks =
     "COPY raw_file_chunk (raw_file_id, chunk_number, bytes) FROM STDIN (FORMAT binary)";
@@ -43,22 +48,38 @@ inline constexpr const char* insert_batch =
     "VALUES ($1, $2, $3, $4, $5, $6, $7::date, $8::timestamp, $9, $10, $11::jsonb, now(), $12::timestamp) "
     "RETURNING batch_key";
 
-inline constexpr const char* finish_batch =
-    "UPDATE batch SET record_count = $2, total_amount_fen = $3, counts_by_reason = $4::jsonb WHERE batch_key = $1";
+// An accepted batch is entered last, once its archive committed (foreign key), under the key its
+// records were written with.
+inline constexpr const char* next_batch_key = "SELECT nextval(pg_get_serial_sequence('batch', 'batch_key'))";
+inline constexpr const char* insert_accepted_batch =
+    "INSERT INTO batch (batch_key, raw_file_id, acquirer_code, batch_id, status, clearing_day, created_local, "
+    "record_count, total_amount_fen, counts_by_reason, received_at, received_local) OVERRIDING SYSTEM VALUE "
+    "VALUES ($1, $2, $3, $4, 'accepted', $5::date, $6::timestamp, $7, $8, $9::jsonb, now(), $10::timestamp)";
 
-// Candidates for acceptance, kept per session and emptied at every commit.
+// The claim: the records and the candidates' keys are written inside this savepoint, so that a
+// key found taken (03 against an earlier batch) undoes both and the slow path runs instead.
+inline constexpr const char* savepoint_claim = "SAVEPOINT claim";
+inline constexpr const char* release_claim = "RELEASE SAVEPOINT claim";
+inline constexpr const char* rollback_claim = "ROLLBACK TO SAVEPOINT claim";
+// The fast path: every key new, sorted; a taken key fails the COPY with unique_violation (23505),
+// after waiting for a concurrent uncommitted claim of it to end.
+inline constexpr const char* copy_claims =
+    "COPY accepted_card_counter (card_key, batch_key, sequence) FROM STDIN (FORMAT binary)";
+
+// The slow path's candidates, kept per session and emptied at every commit.
 inline constexpr const char* create_candidates =
     "CREATE TEMP TABLE IF NOT EXISTS ingest_candidate (card_key uuid NOT NULL, sequence int NOT NULL) "
     "ON COMMIT DELETE ROWS";
 inline constexpr const char* copy_candidates = "COPY ingest_candidate (card_key, sequence) FROM STDIN (FORMAT binary)";
 
-// Claims every candidate's (issuer, ASN, counter) in one statement; the unique key decides races
-// with concurrent uploads (a conflicting uncommitted insert makes this wait for its outcome).
-// Answers the sequences that lost: already accepted before, or earlier in this file.
+// Claims every candidate's (issuer, ASN, counter) in one statement (keys are distinct: repeats
+// within the file were decided in memory); the unique key decides races with concurrent uploads
+// (a conflicting uncommitted insert makes this wait for its outcome). Answers the sequences that
+// lost to a key accepted before.
 inline constexpr const char* claim_candidates =
     "WITH winners AS ("
     " INSERT INTO accepted_card_counter (card_key, batch_key, sequence)"
-    " SELECT DISTINCT ON (card_key) card_key, $1::bigint, sequence FROM ingest_candidate ORDER BY card_key, sequence"
+    " SELECT card_key, $1::bigint, sequence FROM ingest_candidate ORDER BY card_key"
     " ON CONFLICT (card_key) DO NOTHING RETURNING sequence) "
     "SELECT c.sequence FROM ingest_candidate c WHERE NOT EXISTS (SELECT 1 FROM winners w WHERE w.sequence = c.sequence) "
     "ORDER BY c.sequence";

@@ -1,10 +1,12 @@
 #include "ingest/batch_store.h"
 
+#include <future>
 #include <pqxx/pqxx>
 
 #include "common/check.h"
 #include "config/participants.h"
 #include "ingest/batch_statements.h"
+#include "ingest/duplicate_claim.h"
 #include "ingest/clearing_day_assignment.h"
 #include "store/binary_copy.h"
 #include "common/phase_timer.h"
@@ -12,25 +14,13 @@
 namespace cityclear::ingest {
 namespace {
 
-constexpr size_t raw_chunk_bytes = 1 << 20;
-
-int64_t insert_raw_file(pqxx::work& transaction, const StoredBytes& file) {
-  int64_t chunk_count = static_cast<int64_t>((file.bytes.size() + raw_chunk_bytes - 1) / raw_chunk_bytes);
-  pqxx::result inserted = transaction.exec_params(
-      statements::insert_raw_file, file.sha256_hex, static_cast<int64_t>(file.bytes.size()), chunk_count,
-      source_name(file.source), format_iso_timestamp(file.received_local_seconds));
-  int64_t raw_file_id = inserted[0][0].as<int64_t>();
-  store::BinaryCopyWriter chunks(transaction, statements::copy_raw_chunks, 2 * raw_chunk_bytes);
-  for (int64_t chunk = 0; chunk < chunk_count; ++chunk) {
-    std::string_view piece = file.bytes.substr(static_cast<size_t>(chunk) * raw_chunk_bytes, raw_chunk_bytes);
-    chunks.begin_row(3);
-    chunks.add_int64(raw_file_id);
-    chunks.add_int32(static_cast<int32_t>(chunk));
-    chunks.add_text(piece);
-    if (file.release_before) file.release_before(static_cast<size_t>(chunk) * raw_chunk_bytes);
+std::map<std::string, int64_t> count_reasons(const std::vector<Reason>& reasons) {
+  std::map<std::string, int64_t> counts;
+  for (Reason reason : reasons) {
+    CITYCLEAR_CHECK(reason != Reason::pending, "every record has its final reason");
+    ++counts[reason_text(reason)];
   }
-  chunks.finish();
-  return raw_file_id;
+  return counts;
 }
 
 std::string counts_json(const std::map<std::string, int64_t>& counts) {
@@ -39,32 +29,43 @@ std::string counts_json(const std::map<std::string, int64_t>& counts) {
   return object.dump();
 }
 
-// Duplicates decided by the database become 03, every other surviving candidate 00.
-std::map<std::string, int64_t> settle_candidates(std::vector<Reason>& reasons, const pqxx::result& losers) {
-  for (const auto& row : losers) {
-    size_t index = row[0].as<size_t>() - 1;
-    CITYCLEAR_CHECK(index < reasons.size() && reasons[index] == Reason::pending, "a losing candidate is a pending record");
+// Every record decided and written in one pass; the candidates are written as accepted (00).
+std::vector<Reason> write_decided_records(pqxx::work& transaction, RecordPipeline& pipeline,
+                                          const RecordDestination& destination, ClaimCandidates& candidates) {
+  store::BinaryCopyWriter records(transaction, statements::copy_records);
+  std::vector<Reason> reasons = pipeline.decide_and_write(destination, records, candidates);
+  CITYCLEAR_CHECK(records.finish() == reasons.size(), "every record was written once");
+  return reasons;
+}
+
+// The slow path: some candidate's key was accepted before. The savepoint undid the records and
+// claims; the free keys are claimed, the losers become 03, and the records are written again.
+void write_after_taken_keys(pqxx::work& transaction, RecordPipeline& pipeline, const RecordDestination& destination,
+                            ClaimCandidates& candidates, std::vector<Reason>& reasons) {
+  for (uint32_t sequence : claim_free_keys(transaction, destination.batch_key, candidates.sorted_by_key())) {
+    size_t index = static_cast<size_t>(sequence) - 1;
+    CITYCLEAR_CHECK(index < reasons.size() && reasons[index] == Reason::accepted, "a losing candidate was accepted so far");
     reasons[index] = Reason::duplicate;
   }
-  std::map<std::string, int64_t> counts;
-  for (Reason& reason : reasons) {
-    if (reason == Reason::pending) reason = Reason::accepted;
-    ++counts[reason_text(reason)];
-  }
-  return counts;
+  store::BinaryCopyWriter records(transaction, statements::copy_records);
+  pipeline.write_records(reasons, destination, records);
+  CITYCLEAR_CHECK(records.finish() == reasons.size(), "every record was written once");
+}
+
+BatchOutcome accepted_outcome(const StoredBytes& file, const BatchHeader& header, CivilDate day,
+                              const std::vector<Reason>& reasons) {
+  BatchOutcome outcome;
+  outcome.batch_id = std::string(header.batch_id_text());
+  outcome.acquirer_code = header.acquirer_code;
+  outcome.accepted = true;
+  outcome.clearing_date = day;
+  outcome.sha256_hex = file.sha256_hex;
+  outcome.records = static_cast<int64_t>(reasons.size());
+  outcome.by_reason = count_reasons(reasons);
+  return outcome;
 }
 
 }  // namespace
-
-std::string source_name(UploadSource source) {
-  switch (source) {
-    case UploadSource::http: return "http";
-    case UploadSource::tcp: return "tcp";
-    case UploadSource::cli: return "cli";
-    case UploadSource::replay: return "replay";
-  }
-  return "cli";
-}
 
 std::optional<int64_t> BatchStore::find_by_sha256(const std::string& sha256_hex) {
   pqxx::read_transaction transaction(connection_);
@@ -109,7 +110,7 @@ BatchOutcome BatchStore::load_outcome(int64_t batch_key) {
 BatchOutcome BatchStore::store_rejection(const StoredBytes& file, const std::optional<BatchHeader>& header,
                                          const FileRejection& rejection) {
   pqxx::work transaction(connection_);
-  int64_t raw_file_id = insert_raw_file(transaction, file);
+  int64_t raw_file_id = archive_raw_file(transaction, file);
   std::optional<int64_t> acquirer;
   std::optional<std::string> batch_id;
   std::optional<std::string> created;
@@ -132,46 +133,38 @@ BatchOutcome BatchStore::store_rejection(const StoredBytes& file, const std::opt
 }
 
 BatchOutcome BatchStore::store_accepted(const StoredBytes& file, const FileLayout& layout, CivilDate day,
-                                        RecordPipeline& pipeline) {
+                                        RecordPipeline& pipeline, pqxx::connection* archive_connection) {
   PhaseTimer timer("ingest");
+  std::future<int64_t> archive;  // committed on the second connection while the records go in
+  if (archive_connection != nullptr) {
+    archive = std::async(std::launch::async,
+                         [&file, archive_connection] { return archive_raw_file_committed(*archive_connection, file); });
+  }
   pqxx::work transaction(connection_);
   if (!hold_open_day(transaction, day)) throw ClearingDayClosed("clearing day " + format_date(day) + " closed meanwhile");
-  int64_t raw_file_id = insert_raw_file(transaction, file);
-  timer.mark("raw file stored");
   const BatchHeader& header = layout.header;
-  pqxx::result batch = transaction.exec_params(
-      statements::insert_batch, raw_file_id, static_cast<int64_t>(header.acquirer_code), std::string(header.batch_id_text()),
-      "accepted", std::optional<std::string>(), std::optional<std::string>(), sql_date(day),
-      format_iso_timestamp(header.created_local_seconds), 0, 0, "{}", format_iso_timestamp(file.received_local_seconds));
-  int64_t batch_key = batch[0][0].as<int64_t>();
-  transaction.exec(statements::create_candidates);
-  std::vector<Reason> reasons;
-  {
-    store::BinaryCopyWriter candidates(transaction, statements::copy_candidates);
-    reasons = pipeline.decide_reasons(candidates);
-    candidates.finish();
+  int64_t batch_key = transaction.exec(statements::next_batch_key)[0][0].as<int64_t>();
+  RecordDestination destination{days_from_civil(day), batch_key, header.acquirer_code};
+  ClaimCandidates candidates(pipeline.record_count());
+  transaction.exec(statements::savepoint_claim);
+  std::vector<Reason> reasons = write_decided_records(transaction, pipeline, destination, candidates);
+  timer.mark("records decided and written");
+  if (copy_claims(transaction, batch_key, candidates.sorted_by_key())) {
+    transaction.exec(statements::release_claim);
+  } else {
+    write_after_taken_keys(transaction, pipeline, destination, candidates, reasons);
   }
-  timer.mark("reasons decided, candidates sent");
-  std::map<std::string, int64_t> counts = settle_candidates(reasons, transaction.exec_params(statements::claim_candidates, batch_key));
-  timer.mark("duplicates claimed");
-  {
-    store::BinaryCopyWriter records(transaction, statements::copy_records);
-    pipeline.write_records(reasons, {days_from_civil(day), batch_key, header.acquirer_code}, records);
-    CITYCLEAR_CHECK(records.finish() == reasons.size(), "every record was written once");
-  }
-  transaction.exec_params(statements::finish_batch, batch_key, static_cast<int64_t>(reasons.size()),
-                          layout.trailer.total_amount_fen, counts_json(counts));
-  timer.mark("records written");
+  timer.mark("keys claimed");
+  int64_t raw_file_id = archive.valid() ? archive.get() : archive_raw_file(transaction, file);
+  timer.mark("raw file archived");
+  BatchOutcome outcome = accepted_outcome(file, header, day, reasons);
+  transaction.exec_params(statements::insert_accepted_batch, batch_key, raw_file_id,
+                          static_cast<int64_t>(header.acquirer_code), *outcome.batch_id, sql_date(day),
+                          format_iso_timestamp(header.created_local_seconds), outcome.records,
+                          layout.trailer.total_amount_fen, counts_json(outcome.by_reason),
+                          format_iso_timestamp(file.received_local_seconds));
   transaction.commit();
   timer.mark("committed");
-  BatchOutcome outcome;
-  outcome.batch_id = std::string(header.batch_id_text());
-  outcome.acquirer_code = header.acquirer_code;
-  outcome.accepted = true;
-  outcome.clearing_date = day;
-  outcome.sha256_hex = file.sha256_hex;
-  outcome.records = static_cast<int64_t>(reasons.size());
-  outcome.by_reason = std::move(counts);
   return outcome;
 }
 

@@ -14,6 +14,7 @@
 #include "ingest/batch_ingestor.h"
 #include "ingest/batch_outcome.h"
 #include "ingest/file_examination.h"
+#include "ingest/raw_archive.h"
 #include "ingest/record_pipeline.h"
 
 namespace cityclear::ingest {
@@ -22,14 +23,6 @@ namespace cityclear::ingest {
 class ClearingDayClosed : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
-};
-
-struct StoredBytes {
-  std::string_view bytes;
-  std::string sha256_hex;
-  UploadSource source = UploadSource::cli;
-  int64_t received_local_seconds = 0;
-  std::function<void(size_t)> release_before;  // may be empty
 };
 
 class BatchStore {
@@ -44,15 +37,15 @@ class BatchStore {
   // Stores the raw bytes and the rejection; returns the outcome.
   BatchOutcome store_rejection(const StoredBytes& file, const std::optional<BatchHeader>& header,
                                const FileRejection& rejection);
-  // Stores an accepted file on `day` (held FOR SHARE), deciding duplicates in the database.
-  // Throws ClearingDayClosed, or pqxx::unique_violation when a concurrent upload won a race.
+  // Stores an accepted file on `day` (held FOR SHARE), the database deciding duplicates against
+  // other batches. With an `archive_connection`, the raw bytes are archived (and committed) there
+  // meanwhile; without, in the same transaction. Throws ClearingDayClosed, or
+  // pqxx::unique_violation when a concurrent upload won a race.
   BatchOutcome store_accepted(const StoredBytes& file, const FileLayout& layout, CivilDate day,
-                              RecordPipeline& pipeline);
+                              RecordPipeline& pipeline, pqxx::connection* archive_connection);
 
  private:
   pqxx::connection& connection_;
 };
-
-std::string source_name(UploadSource source);
 
 }  // namespace cityclear::ingest

@@ -67,8 +67,10 @@ const DetailRecord& RecordPipeline::parse(size_t index, size_t slot) {
   return step_[slot];
 }
 
-void RecordPipeline::decide_step(size_t first, size_t count, std::vector<Reason>& reasons,
-                                 store::BinaryCopyWriter& candidates) {
+size_t RecordPipeline::record_count() const { return layout_.details.size() / detail_stride; }
+
+// Reasons 11 to 13 of one step; the records stay parsed in step_ for write_step.
+void RecordPipeline::decide_step(size_t first, size_t count, std::vector<Reason>& reasons) {
   tac_requests_.clear();
   tac_slots_.clear();
   for (size_t slot = 0; slot < count; ++slot) {
@@ -84,27 +86,39 @@ void RecordPipeline::decide_step(size_t first, size_t count, std::vector<Reason>
   keys_.verify_tacs(tac_requests_, verdicts_);
   for (size_t i = 0; i < tac_slots_.size(); ++i) {
     size_t slot = tac_slots_[i];
-    const DetailRecord& record = step_[slot];
-    Reason& reason = reasons[first + slot];
     CITYCLEAR_CHECK(verdicts_[i] == crypto::TacVerdict::ok || verdicts_[i] == crypto::TacVerdict::mismatch,
                     "a record with a known key got an unknown-key TAC verdict");
+    Reason& reason = reasons[first + slot];
     if (verdicts_[i] == crypto::TacVerdict::mismatch) {
       reason = Reason::tac_mismatch;
-    } else if (!blacklist_.empty() && blacklist_.in_force(card_id_of(record), record.transaction_local_seconds)) {
+    } else if (!blacklist_.empty() && blacklist_.in_force(card_id_of(step_[slot]), step_[slot].transaction_local_seconds)) {
       reason = Reason::blacklisted;
-    } else {
-      candidates.begin_row(2);
-      candidates.add_uuid(card_key_of(record));
-      candidates.add_int32(static_cast<int32_t>(record.sequence));
     }
   }
 }
 
-std::vector<Reason> RecordPipeline::decide_reasons(store::BinaryCopyWriter& candidates) {
-  size_t total = layout_.details.size() / detail_stride;
+// Reason 03 within the file, then every record of the step written; survivors as accepted.
+void RecordPipeline::write_step(size_t first, size_t count, std::vector<Reason>& reasons,
+                                const RecordDestination& destination, store::BinaryCopyWriter& records,
+                                ClaimCandidates& candidates) {
+  for (size_t slot = 0; slot < count; ++slot) {
+    const DetailRecord& record = step_[slot];
+    Reason& reason = reasons[first + slot];
+    if (reason == Reason::pending) {
+      reason = candidates.add(card_key_of(record), record.sequence) ? Reason::accepted : Reason::duplicate;
+    }
+    write_record_row(records, record, reason, destination);
+  }
+}
+
+std::vector<Reason> RecordPipeline::decide_and_write(const RecordDestination& destination,
+                                                     store::BinaryCopyWriter& records, ClaimCandidates& candidates) {
+  size_t total = record_count();
   std::vector<Reason> reasons(total, Reason::pending);
   for (size_t first = 0; first < total; first += step_records_) {
-    decide_step(first, std::min(step_records_, total - first), reasons, candidates);
+    size_t count = std::min(step_records_, total - first);
+    decide_step(first, count, reasons);
+    write_step(first, count, reasons, destination, records, candidates);
     if (release_before_) release_before_(header_line_length + 1 + first * detail_stride);
   }
   return reasons;
@@ -112,7 +126,7 @@ std::vector<Reason> RecordPipeline::decide_reasons(store::BinaryCopyWriter& cand
 
 void RecordPipeline::write_records(const std::vector<Reason>& reasons, const RecordDestination& destination,
                                    store::BinaryCopyWriter& records) {
-  size_t total = layout_.details.size() / detail_stride;
+  size_t total = record_count();
   CITYCLEAR_CHECK(reasons.size() == total, "one reason per record");
   size_t details_offset = header_line_length + 1;  // the details follow the header line and its LF
   for (size_t index = 0; index < total; ++index) {

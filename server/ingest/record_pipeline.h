@@ -1,13 +1,15 @@
 #pragma once
-// The per-record passes over a checked file, a few thousand records a step, nothing allocated per
-// record: (1) every reason up to 13 (rules, bulk TAC verification, blacklist), the survivors sent
-// to the database as duplicate candidates; (2) after the database decided the duplicates, every
-// record written with its final reason by binary COPY.
+// The per-record pass over a checked file, a few thousand records a step, nothing allocated per
+// record: every reason up to 13 (rules, bulk TAC verification, blacklist), then 03 for a key seen
+// earlier in the file, and every record written by binary COPY as it is decided; the survivors
+// are written as accepted (00) and become claim candidates. Only if the database then finds one
+// of them accepted before (03 against history) are the records written again with final reasons.
 #include <cstdint>
 #include <functional>
 #include <vector>
 
 #include "crypto/key_provider.h"
+#include "ingest/claim_candidates.h"
 #include "ingest/blacklist_snapshot.h"
 #include "ingest/file_layout.h"
 #include "ingest/reason_code.h"
@@ -27,15 +29,18 @@ class RecordPipeline {
   RecordPipeline(const FileLayout& layout, const RecordRules& rules, const crypto::KeyProvider& keys,
                  const BlacklistSnapshot& blacklist, int step_records, std::function<void(size_t)> release_before);
 
-  // Pass 1: reasons of all records; Reason::pending marks a duplicate candidate, written as
-  // (card_key, sequence) rows to `candidates`.
-  std::vector<Reason> decide_reasons(store::BinaryCopyWriter& candidates);
-  // Pass 2: every record with its final reason (no Reason::pending left) to `records`.
+  size_t record_count() const;
+  // Every record's reason, each record written to `records` as decided, the candidates collected.
+  std::vector<Reason> decide_and_write(const RecordDestination& destination, store::BinaryCopyWriter& records,
+                                       ClaimCandidates& candidates);
+  // Every record again with its final reason (none pending) to `records`.
   void write_records(const std::vector<Reason>& reasons, const RecordDestination& destination,
                      store::BinaryCopyWriter& records);
 
  private:
-  void decide_step(size_t first, size_t count, std::vector<Reason>& reasons, store::BinaryCopyWriter& candidates);
+  void decide_step(size_t first, size_t count, std::vector<Reason>& reasons);
+  void write_step(size_t first, size_t count, std::vector<Reason>& reasons, const RecordDestination& destination,
+                  store::BinaryCopyWriter& records, ClaimCandidates& candidates);
   const DetailRecord& parse(size_t index, size_t slot);
 
   const FileLayout& layout_;

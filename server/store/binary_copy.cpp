@@ -63,7 +63,12 @@ void BinaryCopyWriter::put_be(uint64_t value, int bytes) {
 void BinaryCopyWriter::flush() {
   if (buffer_.empty()) return;
   if (PQputCopyData(connection_, buffer_.data(), static_cast<int>(buffer_.size())) != 1) {
-    throw std::runtime_error("COPY data could not be sent: " + server_message(connection_));
+    // The server ended the COPY with an error (a unique key, say): report its message and code.
+    std::string sent_message = server_message(connection_);
+    finished_ = true;
+    expect_result(connection_, PGRES_COMMAND_OK, "COPY");
+    while (PGresult* extra = PQgetResult(connection_)) PQclear(extra);
+    throw CopyFailed("COPY data could not be sent: " + sent_message, "");
   }
   buffer_.clear();
 }

@@ -57,6 +57,16 @@ ConnectionLease ConnectionPool::acquire() {
     throw PoolExhausted("all " + std::to_string(size_) + " database connections stayed busy for " +
                         std::to_string(acquire_timeout_.count()) + " ms");
   }
+  return lease_locked(lock);
+}
+
+std::optional<ConnectionLease> ConnectionPool::try_acquire() {
+  std::unique_lock lock(mutex_);
+  if (leased_ >= size_) return std::nullopt;
+  return lease_locked(lock);
+}
+
+ConnectionLease ConnectionPool::lease_locked(std::unique_lock<std::mutex>& lock) {
   ++leased_;
   std::unique_ptr<pqxx::connection> connection;
   if (!idle_.empty()) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,8 @@ class ConnectionPool {
 
   // Throws PoolExhausted after the wait, DatabaseUnavailable when a new connection cannot be opened.
   ConnectionLease acquire();
+  // A connection if one is free now, without waiting (for work that can also run without it).
+  std::optional<ConnectionLease> try_acquire();
   // True when a connection can run `SELECT 1` now.
   bool ping();
 
@@ -53,6 +56,7 @@ class ConnectionPool {
   friend class ConnectionLease;
   void give_back(std::unique_ptr<pqxx::connection> connection);
   std::unique_ptr<pqxx::connection> open_connection() const;
+  ConnectionLease lease_locked(std::unique_lock<std::mutex>& lock);  // a free slot is known; unlocks
 
   std::string url_;
   int size_;

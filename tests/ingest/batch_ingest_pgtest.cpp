@@ -3,7 +3,9 @@
 #include <pqxx/pqxx>
 #include <thread>
 
+#include "common/sha256.h"
 #include "ingest/batch_ingestor.h"
+#include "ingest/raw_archive.h"
 #include "ingest/support/ingest_fixture.h"
 #include "support/test_database.h"
 #include "support/tb1_builder.h"
@@ -150,6 +152,51 @@ TEST_CASE("a record accepted in an earlier file is a duplicate later") {
   auto outcome = fixture.ingest_text(rebuilt(file));
   REQUIRE(outcome.accepted);
   CHECK(fixture.reasons_of("HZ2026112100000002AB") == std::map<int, std::string>{{1, "03"}, {2, "11"}});
+}
+
+TEST_CASE("repeats within a file and records accepted before: 03 for all but the first acceptance") {
+  int pool_size = GENERATE(1, 4);  // the archive in the batch's transaction, or beside it
+  INFO("pool size " << pool_size);
+  IngestFixture fixture(nlohmann::json::object(), pool_size);
+  Tb1File first = sample_file();
+  first.batch_id = "DUPA0000000000000001";
+  first.detail_lines = {first.detail_lines[0]};
+  first.renumber();
+  REQUIRE(fixture.ingest_text(rebuilt(first)).by_reason == std::map<std::string, int64_t>{{"00", 1}});
+
+  Tb1File second = sample_file();
+  second.batch_id = "DUPB0000000000000001";
+  const auto& lines = second.detail_lines;
+  second.detail_lines = {lines[1], lines[0], lines[1], lines[3], lines[0], lines[2], lines[1]};
+  second.renumber();
+  auto outcome = fixture.ingest_text(rebuilt(second));
+  REQUIRE(outcome.accepted);
+  CHECK(fixture.reasons_of("DUPB0000000000000001") ==
+        std::map<int, std::string>{{1, "00"}, {2, "03"}, {3, "03"}, {4, "11"}, {5, "03"}, {6, "00"}, {7, "03"}});
+  CHECK(outcome.by_reason == std::map<std::string, int64_t>{{"00", 2}, {"03", 4}, {"11", 1}});
+  CHECK(fixture.count("SELECT count(*) FROM accepted_card_counter") == 3);
+  CHECK(fixture.count("SELECT count(*) FROM record WHERE reason = 0") == 3);
+  CHECK(fixture.count("SELECT count(*) FROM raw_file") == 2);
+  CHECK(fixture.count("SELECT count(*) FROM raw_file r WHERE size_bytes = "
+                      "(SELECT sum(length(bytes)) FROM raw_file_chunk c WHERE c.raw_file_id = r.raw_file_id)") == 2);
+}
+
+TEST_CASE("bytes archived by an attempt that stored no outcome are archived once, and the batch is stored") {
+  IngestFixture fixture;
+  std::string text = sample_batch_text();
+  {
+    auto connection = connect_test_database();
+    ingest::StoredBytes bytes{text, cityclear::sha256_hex(text), ingest::UploadSource::cli, 0, {}};
+    ingest::archive_raw_file_committed(*connection, bytes);
+  }
+  REQUIRE(fixture.count("SELECT count(*) FROM raw_file") == 1);
+  auto outcome = fixture.ingest_text(text);
+  CHECK(outcome.accepted);
+  CHECK_FALSE(outcome.repeat);
+  CHECK(fixture.count("SELECT count(*) FROM raw_file") == 1);
+  CHECK(fixture.count("SELECT count(*) FROM batch") == 1);
+  CHECK(fixture.count("SELECT count(*) FROM record") == 11);
+  CHECK(fixture.ingest_text(text).repeat);
 }
 
 TEST_CASE("two concurrent uploads of the same records: exactly one accepts each") {

@@ -14,11 +14,11 @@ std::string sample_batch_text() {
   return read_text_file((shared_dir() / "samples" / "TB1_33010001_HZ2026112100000001AB.txt").string());
 }
 
-IngestFixture::IngestFixture(const nlohmann::json& overrides) {
+IngestFixture::IngestFixture(const nlohmann::json& overrides, int pool_size) {
   reset_test_database();
   config = load_sample_config("ingest", overrides);
   keys = crypto::load_file_key_provider(config.keys_file);
-  pool = std::make_unique<store::ConnectionPool>(config.database.url, 4, 10000, 5000);
+  pool = std::make_unique<store::ConnectionPool>(config.database.url, pool_size, 10000, 5000);
   ingestor = std::make_unique<ingest::BatchIngestor>(config, *pool, *keys);
 }
 

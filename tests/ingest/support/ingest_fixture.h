@@ -12,7 +12,9 @@ namespace cityclear::testing {
 
 struct IngestFixture {
   IngestFixture() : IngestFixture(nlohmann::json::object()) {}
-  explicit IngestFixture(const nlohmann::json& overrides);
+  // pool_size 1 leaves no second connection: the raw bytes are then archived in the batch's own
+  // transaction instead of beside it.
+  explicit IngestFixture(const nlohmann::json& overrides, int pool_size = 4);
 
   ingest::BatchOutcome ingest_text(const std::string& text, std::optional<std::string> received = std::nullopt);
   // Reason code of every stored record of a batch, by sequence ("00", "03", ...).
