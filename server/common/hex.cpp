@@ -1,6 +1,20 @@
 #include "common/hex.h"
 
+#include <array>
+
 namespace cityclear {
+namespace {
+
+// hex_digit_value of every byte, -1 for a non-digit: one load a character in the hot parsers.
+constexpr std::array<int8_t, 256> digit_table = [] {
+  std::array<int8_t, 256> table{};
+  for (int c = 0; c < 256; ++c) table[static_cast<size_t>(c)] = static_cast<int8_t>(hex_digit_value(static_cast<char>(c)));
+  return table;
+}();
+
+int table_digit(char c) { return digit_table[static_cast<uint8_t>(c)]; }
+
+}  // namespace
 
 bool is_hex(std::string_view text) {
   for (char c : text) {
@@ -25,13 +39,14 @@ std::string to_hex(std::span<const uint8_t> bytes) {
 
 bool parse_hex_into(std::string_view text, std::span<uint8_t> out) {
   if (text.size() != out.size() * 2) return false;
+  int invalid = 0;  // any -1 sets the sign bit; checked once after the loop
   for (size_t i = 0; i < out.size(); ++i) {
-    int high = hex_digit_value(text[2 * i]);
-    int low = hex_digit_value(text[2 * i + 1]);
-    if (high < 0 || low < 0) return false;
+    int high = table_digit(text[2 * i]);
+    int low = table_digit(text[2 * i + 1]);
+    invalid |= high | low;
     out[i] = static_cast<uint8_t>((high << 4) | low);
   }
-  return true;
+  return invalid >= 0;
 }
 
 std::optional<std::vector<uint8_t>> parse_hex(std::string_view text) {

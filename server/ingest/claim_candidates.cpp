@@ -31,29 +31,29 @@ ClaimCandidates::ClaimCandidates(size_t record_count) {
   entries_.reserve(record_count);
 }
 
-size_t ClaimCandidates::slot_of(const CardKey& key) const {
-  uint64_t mixed = (big_endian_word(key, 0) * 0x9E3779B97F4A7C15ULL) ^ big_endian_word(key, 8);
-  mixed *= 0xC2B2AE3D27D4EB4FULL;
-  return static_cast<size_t>(mixed >> 17) & slot_mask_;
-}
-
 bool ClaimCandidates::add(const CardKey& key, uint32_t sequence) {
   CITYCLEAR_CHECK(!sorted_, "no candidate is added after sorting");
   CITYCLEAR_CHECK(entries_.size() * 2 < slots_.size(), "more candidates than the file has records");
-  for (size_t slot = slot_of(key);; slot = (slot + 1) & slot_mask_) {
-    uint32_t held = slots_[slot];
+  uint64_t high = big_endian_word(key, 0);
+  uint64_t low = big_endian_word(key, 8);
+  uint64_t hash = ((high * 0x9E3779B97F4A7C15ULL) ^ low) * 0xC2B2AE3D27D4EB4FULL;
+  uint64_t tag = hash & 0xFFFFFFFF00000000ULL;
+  for (size_t slot = static_cast<size_t>(hash >> 11) & slot_mask_;; slot = (slot + 1) & slot_mask_) {
+    uint64_t held = slots_[slot];
     if (held == 0) {
       entries_.push_back({key, sequence});
-      slots_[slot] = static_cast<uint32_t>(entries_.size());
+      slots_[slot] = tag | entries_.size();
       return true;
     }
-    if (entries_[held - 1].key == key) return false;
+    if ((held & 0xFFFFFFFF00000000ULL) != tag) continue;
+    const CardKey& other = entries_[(held & 0xFFFFFFFFULL) - 1].key;
+    if (big_endian_word(other, 0) == high && big_endian_word(other, 8) == low) return false;
   }
 }
 
 std::span<const ClaimCandidate> ClaimCandidates::sorted_by_key() {
   if (!sorted_) {
-    std::vector<uint32_t>().swap(slots_);  // the lookups are over; free the table before sorting
+    std::vector<uint64_t>().swap(slots_);  // the lookups are over; free the table before sorting
     std::sort(entries_.begin(), entries_.end(), key_less);
     sorted_ = true;
   }

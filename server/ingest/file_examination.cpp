@@ -1,5 +1,7 @@
 #include "ingest/file_examination.h"
 
+#include <future>
+
 #include <fmt/format.h>
 
 #include "common/hex.h"
@@ -54,29 +56,32 @@ FileExamination examine_file(std::string_view bytes, const IngestSettings& limit
   exam.header = peek_header(bytes);
   std::string layout_problem;
   exam.layout = locate_file_layout(bytes, layout_problem);
+  std::optional<FileRejection> over = check_limits(bytes, limits, exam.header);
+  // The detail lines are checked on a second thread while the file is hashed; their verdict is
+  // used only in the rules' order below (F01 of a detail comes after F02).
+  std::future<std::optional<std::string>> detail_problem;
+  if (exam.layout && !over) {
+    detail_problem = std::async(std::launch::async, [&exam, &release_before] {
+      return check_details(*exam.layout, exam.summary, release_before);
+    });
+  }
   std::unique_ptr<crypto::FileMac> mac;
   if (exam.layout) mac = keys.begin_file_mac(exam.layout->header.acquirer_code);
   exam.sha256_hex = hash_file(bytes, mac.get(), exam.layout ? exam.layout->trailer_offset : 0, release_before);
-  if (auto over = check_limits(bytes, limits, exam.header)) {
+  std::optional<std::string> problem = detail_problem.valid() ? detail_problem.get() : std::nullopt;
+  if (over) {
     exam.over_limit = true;
     exam.rejection = over;
-    return exam;
-  }
-  if (!exam.layout) {
+  } else if (!exam.layout) {
     exam.rejection = FileRejection{"F01", layout_problem};
-    return exam;
-  }
-  if (!mac) {
+  } else if (!mac) {
     exam.rejection = FileRejection{"F03", fmt::format("acquirer {} is unknown: the center holds no file key for it",
                                                       format_institution_code(exam.layout->header.acquirer_code))};
-    return exam;
-  }
-  crypto::FileMacValue computed = mac->finish();
-  if (!crypto::constant_time_equal(computed, exam.layout->trailer.file_mac)) {
+  } else if (!crypto::constant_time_equal(mac->finish(), exam.layout->trailer.file_mac)) {
     exam.rejection = FileRejection{"F02", "the file MAC in the trailer does not verify with the acquirer's file key"};
-    return exam;
+  } else if (problem) {
+    exam.rejection = FileRejection{"F01", *problem};
   }
-  if (auto problem = check_details(*exam.layout, exam.summary, release_before)) exam.rejection = FileRejection{"F01", *problem};
   return exam;
 }
 
