@@ -31,7 +31,7 @@ inline constexpr int64_t postgres_epoch_days = 10957;
 class BinaryCopyWriter {
  public:
   // statement: "COPY table (columns) FROM STDIN (FORMAT binary)".
-  BinaryCopyWriter(pqxx::dbtransaction& transaction, std::string_view statement, size_t flush_bytes = 1 << 20);
+  BinaryCopyWriter(pqxx::dbtransaction& transaction, std::string_view statement, size_t flush_bytes = 64 << 10);
   BinaryCopyWriter(const BinaryCopyWriter&) = delete;
   BinaryCopyWriter& operator=(const BinaryCopyWriter&) = delete;
   // An unfinished COPY is aborted, which fails the transaction.
