@@ -34,6 +34,10 @@ echo "file: $(basename "$file"), $(stat -c %s "$file") bytes"
 fresh_database bench_ingest
 export CITYCLEAR_DATABASE_URL="postgresql://postgres@/bench_ingest?host=$cluster/socket&port=55433"
 cityclear db migrate >/dev/null
+# Both timed runs start alike: the generated file on disk (no writeback racing the WAL) and a
+# fresh checkpoint.
+sync
+psql_as -d bench_ingest -c "CHECKPOINT"
 echo "== cityclear ingest (end to end)"
 /usr/bin/time -f "%e %M" -o "$work/time.txt" "$build/server/app/cityclear" --config "$work/data/cityclear.json" ingest --json "$file" >"$work/outcome.json"
 read -r ingest_seconds ingest_rss_kib <"$work/time.txt"
@@ -47,6 +51,8 @@ day=$(psql_as -d bench_ingest -c "SELECT min(clearing_day) FROM record")
 fresh_database bench_copy
 CITYCLEAR_DATABASE_URL="postgresql://postgres@/bench_copy?host=$cluster/socket&port=55433" cityclear db migrate >/dev/null
 psql_as -d bench_copy -c "SELECT cityclear_ensure_day('$day')" >/dev/null
+sync
+psql_as -d bench_copy -c "CHECKPOINT"
 start=$(date +%s.%N)
 psql_as -d bench_copy -c "BEGIN" \
   -c "\\copy raw_file FROM '$work/raw_file.copy'" \
