@@ -1,6 +1,5 @@
 #include "clearing/clr_file_writer.h"
 
-#include "clearing/card_fields.h"
 #include "clearing/file_names.h"
 #include "clearing/fixed_width.h"
 #include "clearing/record_stream_mismatch.h"
@@ -11,7 +10,6 @@ namespace cityclear::clearing {
 namespace {
 
 constexpr size_t header_length = 1 + 4 + 8 + 8 + 8;
-constexpr size_t detail_length = 1 + 1 + 8 + card_fields_width + 2 + 10 + 10 + 14 + 20 + 8 + 12 + 8;
 constexpr size_t summary_length = 1 + 8 + 8 + 14 + 8 + 14 + 14;
 constexpr size_t trailer_fields_length = 1 + 8 + 14 + 14 + 14 + signed_figure_width;  // the SHA-256 follows
 
@@ -36,42 +34,29 @@ ClearingFileWriter::ClearingFileWriter(const ParticipantRates& rates, size_t par
   sink_.append(std::string_view(line, sizeof line));
 }
 
-void ClearingFileWriter::add_detail(char role, uint32_t counterparty_code, const ClearingRecord& record,
-                                    int64_t fee_fen) {
-  char line[detail_length + 1];
-  line[0] = 'D';
-  line[1] = role;
-  write_decimal_field(line + 2, 8, counterparty_code);
-  write_card_fields(line + 10, record);
-  write_hex_field(line + 43, 2, record.transaction_type);
-  write_decimal_field(line + 45, 10, static_cast<uint64_t>(record.amount_fen));
-  write_decimal_field(line + 55, 10, static_cast<uint64_t>(fee_fen));
-  timestamp_field_.write(record.transaction_local_seconds, line + 65);
-  write_text_field(line + 79, 20, record.batch_id_text());
-  write_decimal_field(line + 99, 8, record.sequence);
-  write_hex_field(line + 107, 12, record.terminal);
-  write_hex_field(line + 119, 8, record.terminal_serial);
-  line[detail_length] = '\n';
-  sink_.append(std::string_view(line, sizeof line));
+void ClearingFileWriter::add_detail(std::string_view line) {
+  sink_.append(line);
   ++detail_count_;
 }
 
-void ClearingFileWriter::add_acquired(const ClearingRecord& record, size_t issuer_index, int64_t fee_fen) {
+void ClearingFileWriter::add_acquired(ClearingDetailLine& line, size_t issuer_index, int64_t fee_fen) {
+  const ClearingRecord& record = line.record();
   CounterpartySummary& summary = summaries_[issuer_index];
   ++summary.receivable_count;
   summary.receivable_fen += record.amount_fen;
   summary.fees_fen += fee_fen;
-  add_detail('A', record.issuer_code, record, fee_fen);
+  add_detail(line.for_file('A', record.issuer_code, fee_fen));
 }
 
-void ClearingFileWriter::add_issued(const ClearingRecord& record, size_t acquirer_index) {
+void ClearingFileWriter::add_issued(ClearingDetailLine& line, size_t acquirer_index) {
+  const ClearingRecord& record = line.record();
   CounterpartySummary& summary = summaries_[acquirer_index];
   ++summary.payable_count;
   summary.payable_fen += record.amount_fen;
-  add_detail('I', record.acquirer_code, record, 0);
+  add_detail(line.for_file('I', record.acquirer_code, 0));
 }
 
-void ClearingFileWriter::add_local(const ClearingRecord& record) { add_detail('L', participant_code_, record, 0); }
+void ClearingFileWriter::add_local(ClearingDetailLine& line) { add_detail(line.for_file('L', participant_code_, 0)); }
 
 void ClearingFileWriter::write_summaries() {
   for (size_t index = 0; index < summaries_.size(); ++index) {

@@ -6,11 +6,11 @@
 #include <filesystem>
 #include <vector>
 
+#include "clearing/clearing_detail_line.h"
 #include "clearing/clearing_record.h"
 #include "clearing/file_sink.h"
 #include "clearing/participant_rates.h"
 #include "clearing/position.h"
-#include "clearing/timestamp_field.h"
 #include "common/local_time.h"
 
 namespace cityclear::clearing {
@@ -21,9 +21,10 @@ class ClearingFileWriter {
   ClearingFileWriter(const ParticipantRates& rates, size_t participant_index, CivilDate day, int64_t detail_count,
                      const std::filesystem::path& directory, const ChunkSink* chunk_sink);
 
-  void add_acquired(const ClearingRecord& record, size_t issuer_index, int64_t fee_fen);
-  void add_issued(const ClearingRecord& record, size_t acquirer_index);
-  void add_local(const ClearingRecord& record);
+  // `line` holds the record (set_record); its role, counterparty and fee are set here.
+  void add_acquired(ClearingDetailLine& line, size_t issuer_index, int64_t fee_fen);
+  void add_issued(ClearingDetailLine& line, size_t acquirer_index);
+  void add_local(ClearingDetailLine& line);
 
   // Writes the summaries and the trailer; the file stays under its temporary name.
   WrittenFile finish();
@@ -38,7 +39,7 @@ class ClearingFileWriter {
     int64_t payable_fen = 0;
     int64_t fees_fen = 0;
   };
-  void add_detail(char role, uint32_t counterparty_code, const ClearingRecord& record, int64_t fee_fen);
+  void add_detail(std::string_view line);
   void write_summaries();
 
   const ParticipantRates& rates_;
@@ -47,7 +48,6 @@ class ClearingFileWriter {
   int64_t expected_detail_count_;
   int64_t detail_count_ = 0;
   std::vector<CounterpartySummary> summaries_;  // by counterparty index
-  TimestampField timestamp_field_;
   FileSink sink_;
 };
 

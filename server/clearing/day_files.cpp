@@ -4,6 +4,7 @@
 #include <cstring>
 #include <memory>
 
+#include "clearing/clearing_detail_line.h"
 #include "clearing/clr_file_writer.h"
 #include "clearing/day_ledger.h"
 #include "clearing/fee.h"
@@ -74,6 +75,7 @@ void DayFileGenerator::report_progress() {
 
 void DayFileGenerator::write_accepted(RecordSource& records) {
   ClearingRecord record;
+  ClearingDetailLine line;
   std::array<uint8_t, card_key_size> previous_key{};
   bool first = true;
   while (records.next(record)) {
@@ -86,14 +88,15 @@ void DayFileGenerator::write_accepted(RecordSource& records) {
     first = false;
     size_t acquirer = participant_index(record.acquirer_code, "acquirer");
     size_t issuer = participant_index(record.issuer_code, "issuer");
+    line.set_record(record);
     if (acquirer == issuer) {
       ledger_.add_accepted(acquirer, issuer, record.amount_fen, 0);
-      clearing_writers_[acquirer]->add_local(record);
+      clearing_writers_[acquirer]->add_local(line);
     } else {
       int64_t fee = fee_fen(record.amount_fen, rates_.all()[acquirer].fee_bps);
       ledger_.add_accepted(acquirer, issuer, record.amount_fen, fee);
-      clearing_writers_[acquirer]->add_acquired(record, issuer, fee);
-      clearing_writers_[issuer]->add_issued(record, acquirer);
+      clearing_writers_[acquirer]->add_acquired(line, issuer, fee);
+      clearing_writers_[issuer]->add_issued(line, acquirer);
     }
     report_progress();
   }

@@ -1,6 +1,7 @@
 #pragma once
 // The set-based side of the cross-check: the day's totals by one GROUP BY over its records, with
-// fees rounded per record in SQL, independently of the C++ fee rule.
+// fees rounded per record in SQL, independently of the C++ fee rule. Hash aggregation is forced
+// for this query (sql::no_sorting), whatever the partition's statistics.
 #include <pqxx/dbtransaction>
 #include <pqxx/result>
 

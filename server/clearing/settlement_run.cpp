@@ -9,14 +9,17 @@
 #include <pqxx/transaction>
 
 #include "clearing/card_key_sorter.h"
+#include "clearing/chunk_storing_thread.h"
+#include "clearing/day_batches.h"
 #include "clearing/day_close.h"
 #include "clearing/day_files.h"
 #include "clearing/day_ledger.h"
+#include "clearing/day_record_stream.h"
 #include "clearing/day_totals_query.h"
 #include "clearing/file_names.h"
 #include "clearing/file_publisher.h"
 #include "clearing/participant_check.h"
-#include "clearing/record_copy_stream.h"
+#include "clearing/record_tally.h"
 #include "clearing/record_stream_mismatch.h"
 #include "clearing/run_readback.h"
 #include "clearing/settlement_sql.h"
@@ -28,6 +31,8 @@ namespace cityclear::clearing {
 namespace {
 
 constexpr int64_t progress_step_records = 1 << 16;
+constexpr size_t rejected_run_records = size_t{1} << 15;  // rejected records are few: small runs
+constexpr size_t queued_chunks = 8;                        // 8 MiB between the file writers and the COPY
 
 // Hands progress to the caller and logs (debug) how long each step took.
 class StepReporter {
@@ -63,18 +68,77 @@ std::vector<SettlementFileInfo> file_infos(const std::vector<WrittenFile>& files
   return infos;
 }
 
-void read_accepted_records(pqxx::dbtransaction& reader, CardKeySorter& sorter, StepReporter& report) {
-  RecordCopyStream accepted(reader, sql::copy_accepted_records);
+// The day's records, read once and sorted two ways.
+struct SortedDayRecords {
+  explicit SortedDayRecords(const std::filesystem::path& directory)
+      : accepted(directory), rejected(directory, rejected_run_records) {}
+  CardKeySorter accepted;         // by card key
+  ExternalRecordSorter rejected;  // by batch id (the batch's rank), sequence
+};
+
+// Reads every record once: the accepted ones into one sorter, the rejected into the other, all
+// of them into the tally whose totals are returned.
+DayTotals read_day_records(pqxx::dbtransaction& reader, const DayFilesRequest& request, SortedDayRecords& sorted,
+                           StepReporter& report) {
+  reader.exec_params(sql::set_settle_day, format_iso_date(request.day));
+  DayBatches batches = DayBatches::load(reader, request.day);
+  DayRecordStream stream(reader, batches);
+  RecordTally tally(*request.rates);
   ClearingRecord record;
-  while (accepted.next(record)) {
-    sorter.add(record);
-    if (sorter.record_count() % progress_step_records == 0) report("reading records", sorter.record_count(), 0);
+  const DayBatch* batch = nullptr;
+  int64_t count = 0;
+  while (stream.next(record, batch)) {
+    tally.add(record);
+    if (record.reason == accepted_reason) {
+      sorted.accepted.add(record);
+    } else {
+      sorted.rejected.add(record, RecordSortKey{batch->rank, record.sequence});
+    }
+    if (++count % progress_step_records == 0) report("reading records", count, 0);
   }
-  sorter.finish_input();
-  report("reading records", sorter.record_count(), sorter.record_count());
+  sorted.accepted.finish_input();
+  sorted.rejected.finish_input();
+  report("reading records", count, count);
+  return tally.totals();
+}
+
+// Writes the files while a second thread streams their chunks into the store; returns them.
+DayFiles write_and_store_files(SettlementStore& store, DayFilesRequest& request, SortedDayRecords& sorted,
+                               StepReporter& report) {
+  store.begin_chunks();
+  DayFiles day_files;
+  {
+    ChunkStoringThread storing(store, queued_chunks);
+    request.chunk_sink = [&storing](const FileChunk& chunk) { storing.add(chunk); };
+    try {
+      day_files = write_day_files(request, sorted.accepted, sorted.rejected);
+    } catch (...) {
+      request.chunk_sink = nullptr;
+      throw;
+    }
+    request.chunk_sink = nullptr;
+    report("storing", 0, 1);
+    storing.finish();
+  }
+  store.finish_chunks();
+  return day_files;
+}
+
+// The set-based totals (GROUP BY, fees rounded in SQL) against the streamed ones, and the
+// positions each gives.
+void check_set_based_totals(const DayTotals& set_based, const DayFilesRequest& request, const DayFiles& day_files) {
+  std::string day_text = format_iso_date(request.day);
+  if (!(set_based == request.expected_totals)) {
+    throw SettlementMismatch("clearing day " + day_text + ": streamed totals differ from the set-based ones");
+  }
+  if (DayLedger::from_totals(set_based, *request.rates).positions() != day_files.positions) {
+    throw SettlementMismatch("clearing day " + day_text + ": streamed positions differ from the set-based ones");
+  }
 }
 
 // The storing transaction, from reading the closed day to marking it settled; returns the files.
+// The records are read on a second pooled connection, which then counts them set-based (same
+// snapshot) while the files are written and stored on this one.
 DayFiles store_day(pqxx::dbtransaction& transaction, store::ConnectionPool& pool, DayFilesRequest& request,
                    StepReporter& report) {
   const ParticipantRates& rates = *request.rates;
@@ -86,32 +150,20 @@ DayFiles store_day(pqxx::dbtransaction& transaction, store::ConnectionPool& pool
   if (state != DayState::closed) throw SettlementMismatch("clearing day " + day_text + " changed state during its run");
   store::ConnectionLease reader_lease = pool.acquire();
   pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> reader(*reader_lease);
-  reader.exec_params(sql::set_settle_day, day_text);
-  CardKeySorter sorter(request.directory);
-  {
-    // The set-based count runs on the storing connection while this thread reads the records.
-    auto totals = std::async(std::launch::async, [&] { return query_day_totals(transaction, request.day, rates); });
-    read_accepted_records(reader, sorter, report);
-    report("counting records", 0, 1);
-    request.expected_totals = totals.get();
-  }
+  reader.exec0(sql::no_parallel_workers);
+  SortedDayRecords sorted(request.directory);
+  request.expected_totals = read_day_records(reader, request, sorted, report);
+  report("counting records", 0, 1);
   require_configured_participants(request.expected_totals, rates, request.day);
+  auto set_based = std::async(std::launch::async, [&] { return query_day_totals(reader, request.day, rates); });
   SettlementStore store(transaction, request.day);
   store.insert_run(request.expected_totals.figures(), rates);
   store.insert_rates_and_files(rates);
-  store.begin_chunks();
-  request.chunk_sink = [&store](const FileChunk& chunk) { store.add_chunk(chunk); };
-  RecordCopyStream rejected(reader, sql::copy_rejected_records);
-  DayFiles day_files = write_day_files(request, sorter, rejected);
-  reader.commit();
-  report("storing", 0, 1);
-  store.finish_chunks();
+  DayFiles day_files = write_and_store_files(store, request, sorted, report);
   report("checking", 0, 1);
+  check_set_based_totals(set_based.get(), request, day_files);
+  reader.commit();
   store.update_files(day_files.files);
-  // The set-based positions (GROUP BY, fees rounded in SQL) against the streamed ones.
-  if (DayLedger::from_totals(request.expected_totals, rates).positions() != day_files.positions) {
-    throw SettlementMismatch("clearing day " + day_text + ": streamed positions differ from the set-based ones");
-  }
   store.insert_positions(day_files.positions);
   StoredSettlement stored(transaction, request.day);
   check_stored_run(stored, day_files);

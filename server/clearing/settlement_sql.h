@@ -19,12 +19,15 @@ inline constexpr const char* select_day_state = "SELECT state FROM clearing_day 
 // The day row and record partition of the day after the one being settled (following_day.h).
 inline constexpr const char* ensure_day = "SELECT cityclear_ensure_day($1::date)";
 
-// --- the set-based totals: per (accepted, acquirer, issuer) group, with the fee rounded per record
-// at the acquirer's rate ($2 codes, $3 rates as int[]); rejected records grouped by acquirer only.
+// --- the set-based totals: per (reason, acquirer, issuer), with the fee of accepted inter-city
+// records rounded per record at the acquirer's rate ($2 codes, $3 rates as int[]); the caller
+// folds the rejected reasons into one group per acquirer. Grouped by plain columns, which the
+// planner estimates from statistics (grouping by expressions, it expected millions of groups
+// and sorted the whole day instead of keeping a few hundred groups in one hash table).
 inline constexpr const char* select_day_totals = R"SQL(
-SELECT r.reason = 0 AS accepted,
+SELECT r.reason,
        r.acquirer_code,
-       CASE WHEN r.reason = 0 THEN r.issuer_code ELSE 0 END AS issuer_code,
+       r.issuer_code,
        count(*)::bigint,
        coalesce(sum(r.amount_fen), 0)::bigint,
        coalesce(sum(CASE WHEN r.reason = 0 AND r.issuer_code <> r.acquirer_code
@@ -34,25 +37,45 @@ LEFT JOIN unnest($2::int[], $3::int[]) AS rate (participant_code, fee_bps) ON ra
 WHERE r.clearing_day = $1::date
 GROUP BY 1, 2, 3
 )SQL";
+// Session settings of the run's two transactions: on two cores, parallel workers only take the
+// CPU the other connection needs; hash aggregation whatever the statistics say (a sort of the
+// day's records costs far more than a hash table of its few hundred groups).
+inline constexpr const char* no_parallel_workers = "SET LOCAL max_parallel_workers_per_gather = 0";
+inline constexpr const char* no_sorting = "SET LOCAL enable_sort = off";
+inline constexpr const char* allow_sorting = "SET LOCAL enable_sort TO DEFAULT";
 
-// --- the record streams (the day in cityclear.settle_day, read once by an InitPlan: the bare
-// current_setting(...)::date would parse the date again for every row; run-time partition pruning
-// still reads only the day's partition). The accepted records come unsorted: CardKeySorter
-// orders them (see card_key_sorter.h for why not ORDER BY card_key here).
+// --- the day's batches: batch ids and the reject files' order (day_batches.h)
+inline constexpr const char* select_day_batches =
+    "SELECT batch_key, acquirer_code, batch_id FROM batch WHERE clearing_day = $1::date";
+
+// --- every record of the day in one pass (the day in cityclear.settle_day, read once by an
+// InitPlan: the bare current_setting(...)::date would parse the date again for every row;
+// run-time partition pruning still reads only the day's partition), unsorted: CardKeySorter and
+// the reject sorter order them (see card_key_sorter.h for why not ORDER BY card_key here).
+// PostgreSQL 15 spends about as much on each field of a binary COPY row as on reading the row,
+// so the narrow columns travel packed into 64-bit fields: 7 fields instead of 12. Each packed
+// field is NULL when a part is out of the range its bits hold (the reader then refuses the
+// record, as it refuses any value that does not fit its file field):
+//   2: sequence << 32 | terminal serial                   (0..2^31-1, 0..2^32-1)
+//   4: issuer << 32 | acquirer                            (both 0..2^31-1)
+//   5: amount << 31 | counter << 15 | type << 7 | reason  (0..2^32-1, 0..65535, 0..255, 0..127)
 inline constexpr const char* set_settle_day = "SELECT set_config('cityclear.settle_day', $1, true)";
-inline constexpr const char* copy_accepted_records = R"SQL(
-COPY (SELECT r.card_key, r.issuer_code, r.acquirer_code, r.reason, r.transaction_type, r.card_counter, r.amount_fen,
-             r.transaction_time, b.batch_id, r.sequence, r.terminal, r.terminal_serial
-      FROM record r JOIN batch b ON b.batch_key = r.batch_key
-      WHERE r.clearing_day = (SELECT current_setting('cityclear.settle_day')::date) AND r.reason = 0)
+inline constexpr const char* copy_day_records = R"SQL(
+COPY (SELECT r.batch_key,
+             CASE WHEN r.sequence >= 0 AND r.terminal_serial BETWEEN 0 AND 4294967295
+                  THEN (r.sequence::bigint << 32) | r.terminal_serial END,
+             r.card_key,
+             CASE WHEN r.issuer_code >= 0 AND r.acquirer_code >= 0
+                  THEN (r.issuer_code::bigint << 32) | r.acquirer_code::bigint END,
+             CASE WHEN r.amount_fen BETWEEN 0 AND 4294967295 AND r.card_counter BETWEEN 0 AND 65535
+                       AND r.transaction_type BETWEEN 0 AND 255 AND r.reason BETWEEN 0 AND 127
+                  THEN (r.amount_fen << 31) | (r.card_counter::bigint << 15) | (r.transaction_type::bigint << 7)
+                       | r.reason::bigint END,
+             r.transaction_time,
+             r.terminal
+      FROM record r
+      WHERE r.clearing_day = (SELECT current_setting('cityclear.settle_day')::date))
 TO STDOUT (FORMAT binary)
-)SQL";
-inline constexpr const char* copy_rejected_records = R"SQL(
-COPY (SELECT r.card_key, r.issuer_code, r.acquirer_code, r.reason, r.transaction_type, r.card_counter, r.amount_fen,
-             r.transaction_time, b.batch_id, r.sequence, r.terminal, r.terminal_serial
-      FROM record r JOIN batch b ON b.batch_key = r.batch_key
-      WHERE r.clearing_day = (SELECT current_setting('cityclear.settle_day')::date) AND r.reason <> 0
-      ORDER BY b.batch_id COLLATE "C", r.sequence, r.acquirer_code) TO STDOUT (FORMAT binary)
 )SQL";
 
 // --- storing a run
