@@ -4,9 +4,7 @@
 
 namespace cityclear::clearing {
 
-ChunkStoringThread::ChunkStoringThread(SettlementStore& store, size_t queued_chunks)
-    : store_(store), capacity_(queued_chunks) {
-  CITYCLEAR_CHECK(capacity_ > 0, "the chunk queue must hold a chunk");
+ChunkStoringThread::ChunkStoringThread(SettlementStore& store) : store_(store) {
   thread_ = std::thread([this] { run(); });
 }
 
@@ -14,24 +12,20 @@ ChunkStoringThread::~ChunkStoringThread() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
+    queue_.clear();
   }
   changed_.notify_all();
   if (thread_.joinable()) thread_.join();
 }
 
 void ChunkStoringThread::add(const FileChunk& chunk) {
-  std::unique_lock lock(mutex_);
-  changed_.wait(lock, [this] { return queue_.size() < capacity_ || failure_ || thread_done_; });
-  if (failure_) std::rethrow_exception(failure_);
-  CITYCLEAR_CHECK(!thread_done_ && !input_ended_, "chunk added after the chunk thread ended");
-  QueuedChunk queued{std::string(chunk.file_name), chunk.chunk_number, {}};
-  if (!spare_buffers_.empty()) {
-    queued.bytes = std::move(spare_buffers_.back());
-    spare_buffers_.pop_back();
+  CITYCLEAR_CHECK(chunk.owner != nullptr, "a queued chunk needs the owner of its bytes");
+  {
+    std::lock_guard lock(mutex_);
+    if (failure_) std::rethrow_exception(failure_);
+    CITYCLEAR_CHECK(!input_ended_, "chunk added after the chunk input ended");
+    queue_.push_back(QueuedChunk{std::string(chunk.file_name), chunk});
   }
-  queued.bytes.assign(chunk.bytes.begin(), chunk.bytes.end());
-  queue_.push_back(std::move(queued));
-  lock.unlock();
   changed_.notify_all();
 }
 
@@ -52,36 +46,22 @@ bool ChunkStoringThread::take(QueuedChunk& chunk) {
   if (stopping_ || queue_.empty()) return false;
   chunk = std::move(queue_.front());
   queue_.pop_front();
-  lock.unlock();
-  changed_.notify_all();  // room in the queue
   return true;
-}
-
-void ChunkStoringThread::give_back(QueuedChunk& chunk) {
-  {
-    std::lock_guard lock(mutex_);
-    spare_buffers_.push_back(std::move(chunk.bytes));
-  }
-  changed_.notify_all();
 }
 
 void ChunkStoringThread::run() {
   try {
-    QueuedChunk chunk;
-    while (take(chunk)) {
-      store_.add_chunk(FileChunk{chunk.file_name, chunk.chunk_number,
-                                 std::string_view(chunk.bytes.data(), chunk.bytes.size())});
-      give_back(chunk);
+    QueuedChunk queued;
+    while (take(queued)) {
+      queued.chunk.file_name = queued.file_name;
+      store_.add_chunk(queued.chunk);
+      queued = QueuedChunk{};  // the buffer goes back to its pool
     }
   } catch (...) {
     std::lock_guard lock(mutex_);
     failure_ = std::current_exception();
+    queue_.clear();  // the queued buffers go back to their pool: the writers must not wait for them
   }
-  {
-    std::lock_guard lock(mutex_);
-    thread_done_ = true;
-  }
-  changed_.notify_all();
 }
 
 }  // namespace cityclear::clearing

@@ -16,14 +16,13 @@ constexpr size_t trailer_fields_length = 1 + 8 + 14 + 14 + 14 + signed_figure_wi
 }  // namespace
 
 ClearingFileWriter::ClearingFileWriter(const ParticipantRates& rates, size_t participant_index, CivilDate day,
-                                       int64_t detail_count, const std::filesystem::path& directory,
-                                       const ChunkSink* chunk_sink)
+                                       int64_t detail_count, DayFileOutput& output)
     : rates_(rates),
       participant_index_(participant_index),
       participant_code_(rates.all().at(participant_index).code),
       expected_detail_count_(detail_count),
       summaries_(rates.size()),
-      sink_(directory, clearing_file_name(participant_code_, day), chunk_sink) {
+      sink_(output, clearing_file_name(participant_code_, day)) {
   char line[header_length + 1];
   line[0] = 'H';
   write_text_field(line + 1, 4, "CLR1");

@@ -36,6 +36,7 @@ class DayFileGenerator {
   DayLedger ledger_;
   int64_t expected_records_;
   int64_t streamed_records_ = 0;
+  DayFileOutput output_;  // declared before the writers, which write through it
   std::vector<std::unique_ptr<ClearingFileWriter>> clearing_writers_;
   std::vector<std::unique_ptr<RejectFileWriter>> reject_writers_;
 };
@@ -44,16 +45,16 @@ DayFileGenerator::DayFileGenerator(const DayFilesRequest& request)
     : request_(request),
       rates_(*request.rates),
       ledger_(rates_),
-      expected_records_(request.expected_totals.figures().record_count) {
+      expected_records_(request.expected_totals.figures().record_count),
+      output_(request.directory, request.chunk_sink ? &request.chunk_sink : nullptr) {
   require_configured_participants(request.expected_totals, rates_, request.day);
   DayLedger expected = DayLedger::from_totals(request.expected_totals, rates_);
   std::filesystem::create_directories(request.directory);
-  const ChunkSink* chunk_sink = request.chunk_sink ? &request.chunk_sink : nullptr;
   for (size_t index = 0; index < rates_.size(); ++index) {
     clearing_writers_.push_back(std::make_unique<ClearingFileWriter>(
-        rates_, index, request.day, expected.clearing_detail_count(index), request.directory, chunk_sink));
-    reject_writers_.push_back(std::make_unique<RejectFileWriter>(
-        rates_.all()[index].code, request.day, expected.reject_count(index), request.directory, chunk_sink));
+        rates_, index, request.day, expected.clearing_detail_count(index), output_));
+    reject_writers_.push_back(std::make_unique<RejectFileWriter>(rates_.all()[index].code, request.day,
+                                                                 expected.reject_count(index), output_));
   }
 }
 
@@ -135,7 +136,6 @@ DayFiles DayFileGenerator::finish() {
         " records, " + std::to_string(expected.total_fees_fen) + " fen of fees counted");
   }
   result.positions = ledger_.positions();
-  const ChunkSink* chunk_sink = request_.chunk_sink ? &request_.chunk_sink : nullptr;
   for (size_t index = 0; index < rates_.size(); ++index) {
     // Double entry: the file's own trailer figures must be the ledger's position.
     CITYCLEAR_CHECK(clearing_writers_[index]->position() == result.positions[index + 1],
@@ -143,7 +143,8 @@ DayFiles DayFileGenerator::finish() {
     result.files.push_back(clearing_writers_[index]->finish());
     result.files.push_back(reject_writers_[index]->finish());
   }
-  result.files.push_back(write_settlement_file(request_.day, result.positions, request_.directory, chunk_sink));
+  result.files.push_back(write_settlement_file(request_.day, result.positions, output_));
+  output_.disk.wait();  // every file written, truncated to its size, fsynced and closed
   std::sort(result.files.begin(), result.files.end(),
             [](const auto& left, const auto& right) { return left.name < right.name; });
   if (request_.progress) request_.progress("writing files", streamed_records_, expected_records_);

@@ -1,8 +1,9 @@
 #pragma once
 // The day's files from sorted record streams, without a database: one CLR1 and one RJT1 per
 // configured participant and the STL1, written under temporary names in a folder (publish_files()
-// renames them), each full 1 MiB chunk handed to an optional sink as it is made. Used by settle
-// and reusable by an audit replay, which feeds its own streams and totals.
+// renames them) by a disk writer thread (direct_file_writer.h), each full 1 MiB chunk handed to an
+// optional sink as it is made. Returns when every file is durable (fsynced). Used by settle and
+// reusable by an audit replay, which feeds its own streams and totals.
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -27,7 +28,7 @@ struct DayFilesRequest {
   // the file headers carry counts, so they are known before the first detail line.
   DayTotals expected_totals;
   std::filesystem::path directory;  // created when missing
-  ChunkSink chunk_sink;             // optional
+  ChunkSink chunk_sink;             // optional; a sink that uses a chunk after its call keeps chunk.owner
   DayFilesProgress progress;        // optional
 };
 

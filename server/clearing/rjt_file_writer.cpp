@@ -18,11 +18,10 @@ constexpr size_t trailer_fields_length = 1 + 8;  // the SHA-256 follows
 
 }  // namespace
 
-RejectFileWriter::RejectFileWriter(uint32_t acquirer_code, CivilDate day, int64_t count,
-                                   const std::filesystem::path& directory, const ChunkSink* chunk_sink)
+RejectFileWriter::RejectFileWriter(uint32_t acquirer_code, CivilDate day, int64_t count, DayFileOutput& output)
     : acquirer_code_(acquirer_code),
       expected_count_(count),
-      sink_(directory, reject_file_name(acquirer_code, day), chunk_sink) {
+      sink_(output, reject_file_name(acquirer_code, day)) {
   char line[header_length + 1];
   line[0] = 'H';
   write_text_field(line + 1, 4, "RJT1");

@@ -14,8 +14,7 @@ namespace cityclear::clearing {
 class RejectFileWriter {
  public:
   // `count` is written in the header; finish() checks that exactly so many came.
-  RejectFileWriter(uint32_t acquirer_code, CivilDate day, int64_t count, const std::filesystem::path& directory,
-                   const ChunkSink* chunk_sink);
+  RejectFileWriter(uint32_t acquirer_code, CivilDate day, int64_t count, DayFileOutput& output);
 
   void add(const ClearingRecord& record);
   WrittenFile finish();

@@ -32,7 +32,6 @@ namespace {
 
 constexpr int64_t progress_step_records = 1 << 16;
 constexpr size_t rejected_run_records = size_t{1} << 15;  // rejected records are few: small runs
-constexpr size_t queued_chunks = 8;                        // 8 MiB between the file writers and the COPY
 
 // Hands progress to the caller and logs (debug) how long each step took.
 class StepReporter {
@@ -108,7 +107,7 @@ DayFiles write_and_store_files(SettlementStore& store, DayFilesRequest& request,
   store.begin_chunks();
   DayFiles day_files;
   {
-    ChunkStoringThread storing(store, queued_chunks);
+    ChunkStoringThread storing(store);
     request.chunk_sink = [&storing](const FileChunk& chunk) { storing.add(chunk); };
     try {
       day_files = write_day_files(request, sorted.accepted, sorted.rejected);

@@ -27,10 +27,9 @@ void append_detail(FileSink& sink, const Position& position) {
 
 }  // namespace
 
-WrittenFile write_settlement_file(CivilDate day, const std::vector<Position>& positions,
-                                  const std::filesystem::path& directory, const ChunkSink* chunk_sink) {
+WrittenFile write_settlement_file(CivilDate day, const std::vector<Position>& positions, DayFileOutput& output) {
   CITYCLEAR_CHECK(position_balance_problem(positions).empty(), "STL1 positions do not balance");
-  FileSink sink(directory, settlement_file_name(day), chunk_sink);
+  FileSink sink(output, settlement_file_name(day));
   char header[header_length + 1];
   header[0] = 'H';
   write_text_field(header + 1, 4, "STL1");

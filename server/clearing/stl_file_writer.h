@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "clearing/day_file_output.h"
 #include "clearing/position.h"
 #include "clearing/written_file.h"
 #include "common/local_time.h"
@@ -10,7 +11,6 @@
 namespace cityclear::clearing {
 
 // `positions` must balance (center first, nets adding up to zero): asserted.
-WrittenFile write_settlement_file(CivilDate day, const std::vector<Position>& positions,
-                                  const std::filesystem::path& directory, const ChunkSink* chunk_sink);
+WrittenFile write_settlement_file(CivilDate day, const std::vector<Position>& positions, DayFileOutput& output);
 
 }  // namespace cityclear::clearing

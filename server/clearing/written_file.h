@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,11 +26,13 @@ struct WrittenFile {
   Sha256Digest sha256{};  // of every byte of the file
 };
 
-// One chunk of a file as it is written: chunk_number counts from 0.
+// One chunk of a file as it is written: chunk_number counts from 0. `bytes` stay valid as long as
+// `owner` is held: a sink that uses them after its call returns keeps a copy of `owner`.
 struct FileChunk {
   std::string_view file_name;
   int32_t chunk_number = 0;
   std::string_view bytes;
+  std::shared_ptr<const void> owner;
 };
 
 using ChunkSink = std::function<void(const FileChunk&)>;

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <map>
 
 #include "clearing/day_files.h"
@@ -80,6 +82,21 @@ TEST_CASE("a hand-computed day gives the expected files byte for byte", "[cleari
   for (const auto& entry : fs::directory_iterator(directory))
     leftovers += entry.path().filename().string().front() == '.';
   CHECK(leftovers == 0);
+}
+
+TEST_CASE("files are the same bytes on tmpfs (which refuses O_DIRECT before Linux 6.6)", "[clearing][files]") {
+  fs::path shared_memory = "/dev/shm";
+  if (!fs::is_directory(shared_memory)) return;
+  auto rates = ParticipantRates::from_participants(testing::small_day_participants());
+  auto records = testing::read_record_file(small_day_data() / "records.txt");
+  fs::path directory = shared_memory / ("cityclear-clearing-tmpfs-" + std::to_string(::getpid()));
+  fs::remove_all(directory);
+  generate(records, rates, directory);
+  for (const auto& entry : fs::directory_iterator(small_day_data() / "expected")) {
+    INFO(entry.path().filename().string());
+    CHECK(testing::read_whole_file(directory / entry.path().filename()) == testing::read_whole_file(entry.path()));
+  }
+  fs::remove_all(directory);
 }
 
 TEST_CASE("files do not depend on the order records arrive in", "[clearing][files]") {
