@@ -27,6 +27,10 @@ unix_socket_directories = '$dir/socket'
 unix_socket_permissions = 0700
 port = $port
 shared_buffers = 512MB
+# Bulk COPY fills the default 16 MB of WAL buffers at once, and the backend then writes and syncs
+# the log itself; with room here the WAL writer does it beside the backend (a million-record TB1
+# file: the key claim 2.0 s -> 1.6 s).
+wal_buffers = 256MB
 max_wal_size = 8GB
 checkpoint_timeout = 30min
 max_connections = 100
