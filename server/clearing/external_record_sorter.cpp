@@ -142,48 +142,62 @@ ExternalRecordSorter::~ExternalRecordSorter() = default;
 
 void ExternalRecordSorter::add(const ClearingRecord& record, const RecordSortKey& key) {
   CITYCLEAR_CHECK(!input_finished_, "record added after the sort input ended");
-  if (pending_.size() == run_records_) spill_pending();
+  if (pending_.size() == run_records_) start_spill();
   if (pending_.capacity() == 0) pending_.reserve(std::min<size_t>(run_records_, 1 << 16));
   pending_.push_back(KeyedRecord{key, record});
   ++record_count_;
 }
 
-void ExternalRecordSorter::sort_pending() {
-  order_.resize(pending_.size());
-  for (size_t index = 0; index < order_.size(); ++index) order_[index] = SortEntry{pending_[index].key, index};
-  std::sort(order_.begin(), order_.end(), [](const SortEntry& left, const SortEntry& right) {
+void ExternalRecordSorter::sort_run(const std::vector<KeyedRecord>& records, std::vector<SortEntry>& order) {
+  order.resize(records.size());
+  for (size_t index = 0; index < order.size(); ++index) order[index] = SortEntry{records[index].key, index};
+  std::sort(order.begin(), order.end(), [](const SortEntry& left, const SortEntry& right) {
     if (left.key.high != right.key.high) return left.key.high < right.key.high;
     if (left.key.low != right.key.low) return left.key.low < right.key.low;
     return left.position < right.position;
   });
 }
 
-void ExternalRecordSorter::spill_pending() {
-  sort_pending();
-  auto run = std::make_unique<SpilledRun>(spill_directory_);
+std::unique_ptr<ExternalRecordSorter::SpilledRun> ExternalRecordSorter::spill_run(
+    const std::filesystem::path& directory, const std::vector<KeyedRecord>& records, std::vector<SortEntry>& order) {
+  sort_run(records, order);
+  auto run = std::make_unique<SpilledRun>(directory);
   std::vector<KeyedRecord> block;
   block.reserve(block_records);
-  for (size_t start = 0; start < order_.size(); start += block_records) {
+  for (size_t start = 0; start < order.size(); start += block_records) {
     block.clear();
-    size_t end = std::min(order_.size(), start + block_records);
-    for (size_t index = start; index < end; ++index) block.push_back(pending_[order_[index].position]);
+    size_t end = std::min(order.size(), start + block_records);
+    for (size_t index = start; index < end; ++index) block.push_back(records[order[index].position]);
     run->append(block);
   }
-  runs_.push_back(std::move(run));
+  return run;
+}
+
+// Hands the full pending run to a spilling thread (after the previous one is done).
+void ExternalRecordSorter::start_spill() {
+  collect_spill();
+  spilling_.swap(pending_);
   pending_.clear();
-  order_.clear();
+  spill_in_flight_ = std::async(std::launch::async,
+                                [this] { return spill_run(spill_directory_, spilling_, spill_order_); });
+}
+
+void ExternalRecordSorter::collect_spill() {
+  if (spill_in_flight_.valid()) runs_.push_back(spill_in_flight_.get());
 }
 
 void ExternalRecordSorter::finish_input() {
   CITYCLEAR_CHECK(!input_finished_, "sort input ended twice");
   input_finished_ = true;
+  collect_spill();
   if (runs_.empty()) {
-    sort_pending();  // everything fitted in one run: no spill, no merge
+    sort_run(pending_, order_);  // everything fitted in one run: no spill, no merge
     return;
   }
-  if (!pending_.empty()) spill_pending();
+  if (!pending_.empty()) runs_.push_back(spill_run(spill_directory_, pending_, spill_order_));
   std::vector<KeyedRecord>().swap(pending_);
-  std::vector<SortEntry>().swap(order_);
+  std::vector<KeyedRecord>().swap(spilling_);
+  std::vector<SortEntry>().swap(spill_order_);
   merger_ = std::make_unique<RunMerger>(runs_);
 }
 
