@@ -8,6 +8,8 @@
 #include <pqxx/transaction>
 
 #include "clearing/day_close.h"
+#include "clearing/day_files.h"
+#include "clearing/file_publisher.h"
 #include "clearing/settlement_service.h"
 #include "clearing/support/database_fixture.h"
 #include "clearing/support/record_fixture.h"
@@ -231,6 +233,74 @@ TEST_CASE("a day naming an unconfigured participant is refused and stays closed"
   REQUIRE(result.positions.size() == 7);
   CHECK(result.positions[6] == Position{81000001, 0, 500, 0, -500});
   CHECK(result.positions[2] == Position{33010001, 5220, 106875, 13, -101668});  // +500 acquired, fee 1.25 -> 1
+}
+
+TEST_CASE("a stored record that breaks the record format stops the run; the day stays closed",
+          "[clearing][settle][pg]") {
+  // A counter out of its 16 bits (a packed COPY field comes back NULL), an issuer its card key
+  // does not encode, a terminal serial out of its 32 bits.
+  for (const char* damage : {"UPDATE record SET card_counter = 70000",
+                             "UPDATE record SET issuer_code = 44030001",
+                             "UPDATE record SET terminal_serial = 4294967296"}) {
+    INFO(damage);
+    Harness harness("clearing-settle-broken-record");
+    harness.insert_small_day();
+    {
+      pqxx::work transaction(*harness.connection);
+      transaction.exec(std::string(damage) +
+                       " WHERE clearing_day = '2026-11-21' AND acquirer_code = 52010001 AND sequence = 4");
+      transaction.commit();
+    }
+    try {
+      harness.service.settle(small_day);
+      FAIL("a broken record was settled");
+    } catch (const SettlementMismatch& error) {
+      CHECK(std::string(error.what()).find("stored record GY2026112100000001AB") != std::string::npos);
+    }
+    CHECK(testing::day_state(*harness.connection, small_day) == "closed");
+    CHECK_FALSE(harness.service.find(small_day).has_value());
+    CHECK(fs::is_empty(harness.day_folder()));
+  }
+}
+
+TEST_CASE("settled files are the files the database-free writer makes from the same records",
+          "[clearing][settle][pg]") {
+  // Batch ids shared by two acquirers, batches stored out of id order, rejected records of every
+  // reason across several batches: the reject files' order comes from the batches' ranks.
+  Harness harness("clearing-settle-like-writer");
+  auto time = *cityclear::parse_local_timestamp("20261121101010");
+  std::vector<ClearingRecord> records;
+  const uint32_t acquirers[] = {31000001, 33010001, 44030001, 52010001};
+  const char* batch_ids[] = {"ZZ2026112100000001AB", "AA2026112100000001AB", "MM2026112100000001AB"};
+  for (uint32_t index = 0; index < 600; ++index) {
+    uint32_t acquirer = acquirers[index % 4];
+    uint32_t issuer = acquirers[(index / 4) % 4];
+    std::string serial = std::to_string(index);
+    std::string asn = std::to_string(issuer) + std::string(12 - serial.size(), '0') + serial;
+    uint8_t reason = index % 5 == 0 ? static_cast<uint8_t>(1 + index % 13) : 0;
+    records.push_back(testing::make_record(reason, batch_ids[(index / 16) % 3], acquirer, 1000 - index, issuer, asn,
+                                           index % 65536, 100 + index % 997, time + index));
+  }
+  testing::insert_day_records(*harness.connection, small_day, records);
+  SettlementResult result = harness.service.settle(small_day);
+  CHECK(result.record_count == 600);
+
+  auto rates = ParticipantRates::from_participants(harness.config.participants);
+  DayTotals totals;
+  for (const auto& record : records) totals.add_record(record, rates);
+  fs::path expected_folder = cityclear::testing::scratch_dir("clearing-settle-like-writer-expected");
+  DayFilesRequest request{small_day, &rates, totals, expected_folder, {}, {}};
+  testing::VectorRecordSource accepted(testing::accepted_by_card_key(records));
+  testing::VectorRecordSource rejected(testing::rejected_by_batch(records));
+  DayFiles expected = write_day_files(request, accepted, rejected);
+  publish_files(expected_folder, expected.files);
+  REQUIRE(result.files.size() == expected.files.size());
+  for (const auto& file : expected.files) {
+    INFO(file.name);
+    CHECK(testing::read_whole_file(harness.day_folder() / file.name) ==
+          testing::read_whole_file(expected_folder / file.name));
+  }
+  CHECK(result.positions == expected.positions);
 }
 
 TEST_CASE("an empty day gets a file for every participant and zero positions", "[clearing][settle][pg]") {
