@@ -16,6 +16,18 @@ ParticipantRates::ParticipantRates(std::vector<ParticipantRate> rates) : rates_(
     CITYCLEAR_CHECK(rates_[index].fee_bps >= 0 && rates_[index].fee_bps <= max_fee_bps, "fee rate out of range");
     CITYCLEAR_CHECK(index == 0 || rates_[index - 1].code != rates_[index].code, "participant configured twice");
   }
+  index_codes();
+}
+
+void ParticipantRates::index_codes() {
+  size_t size = 8;
+  while (size < 4 * rates_.size()) size *= 2;
+  slots_.assign(size, Slot{});
+  for (size_t index = 0; index < rates_.size(); ++index) {
+    size_t slot = slot_of(rates_[index].code);
+    while (slots_[slot].code != empty_slot) slot = (slot + 1) & (slots_.size() - 1);
+    slots_[slot] = Slot{rates_[index].code, static_cast<uint32_t>(index)};
+  }
 }
 
 ParticipantRates ParticipantRates::from_participants(const Participants& participants) {
@@ -25,13 +37,6 @@ ParticipantRates ParticipantRates::from_participants(const Participants& partici
     rates.push_back({participant.code, participant.fee_bps, participant.name});
   }
   return ParticipantRates(std::move(rates));
-}
-
-std::optional<size_t> ParticipantRates::index_of(uint32_t code) const {
-  auto found = std::lower_bound(rates_.begin(), rates_.end(), code,
-                                [](const ParticipantRate& rate, uint32_t value) { return rate.code < value; });
-  if (found == rates_.end() || found->code != code) return std::nullopt;
-  return static_cast<size_t>(found - rates_.begin());
 }
 
 Sha256Digest ParticipantRates::fingerprint() const {
