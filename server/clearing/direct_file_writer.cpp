@@ -13,6 +13,24 @@ std::runtime_error file_error(std::string_view what, const std::filesystem::path
   return std::runtime_error(std::string(what) + " " + path.string() + ": " + std::strerror(errno));
 }
 
+// Writes all of `bytes` at `offset`. A file system that took O_DIRECT at open but refuses a
+// direct write (EINVAL) gets the rest of the file buffered.
+void write_at(int descriptor, const std::filesystem::path& path, const char* bytes, size_t length, int64_t offset) {
+  for (size_t done = 0; done < length;) {
+    ssize_t written =
+        ::pwrite(descriptor, bytes + done, length - done, static_cast<off_t>(offset + static_cast<int64_t>(done)));
+    int error = written < 0 ? errno : 0;
+    if (error == EINTR) continue;
+    int flags = error == EINVAL ? ::fcntl(descriptor, F_GETFL) : 0;
+    if (error == EINVAL && flags >= 0 && (flags & O_DIRECT) != 0) {
+      if (::fcntl(descriptor, F_SETFL, flags & ~O_DIRECT) == 0) continue;
+    }
+    errno = error;
+    if (written < 0) throw file_error("cannot write", path);
+    done += static_cast<size_t>(written);
+  }
+}
+
 int open_for_writing(const std::filesystem::path& path) {
   constexpr int flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC;
   int descriptor = ::open(path.c_str(), flags | O_DIRECT, 0644);
@@ -97,13 +115,7 @@ void DirectFileWriter::perform(const Job& job) {
     file = files_[job.file];
   }
   if (job.bytes) {
-    for (size_t done = 0; done < job.length;) {
-      ssize_t written = ::pwrite(file.descriptor, job.bytes.get() + done, job.length - done,
-                                 static_cast<off_t>(job.offset + static_cast<int64_t>(done)));
-      if (written < 0 && errno == EINTR) continue;
-      if (written < 0) throw file_error("cannot write", file.path);
-      done += static_cast<size_t>(written);
-    }
+    write_at(file.descriptor, file.path, job.bytes.get(), job.length, job.offset);
     return;
   }
   if (::ftruncate(file.descriptor, static_cast<off_t>(job.offset)) != 0) throw file_error("cannot truncate", file.path);
