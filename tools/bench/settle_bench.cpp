@@ -1,12 +1,13 @@
 // cityclear-bench-settle: settlement of one big clearing day, measured.
 //
-//   cityclear-bench-settle --database-url URL [--records N] [--output DIR] [--reuse]
+//   cityclear-bench-settle --database-url URL [--records N] [--rejected-per-mille M] [--output DIR] [--reuse]
 //
 // Creates clearing day 2030-01-01 with N accepted records (default 10,000,000) in batches of
 // 2,000 across 30 participants (INSERT ... SELECT generate_series, card keys scattered so the
 // sort is real work), VACUUM ANALYZEs the partition as autovacuum would have by settlement time,
 // then settles it with the SettlementService and prints elapsed seconds, rows/s, peak RSS and the
-// machine. --reuse keeps existing records of that day (when there are N) and only undoes the
+// machine. --rejected-per-mille M (default 0) gives M records in every 1000 a reason other than 00,
+// so that the reject files have work too. --reuse keeps existing records of that day (when there are N) and only undoes the
 // previous settlement. Use a database of its own: the day's rows are dropped first.
 #include <sys/resource.h>
 
@@ -72,7 +73,7 @@ FROM (SELECT raw_file_id, row_number() OVER (ORDER BY raw_file_id) - 1 AS n FROM
 constexpr const char* insert_records = R"SQL(
 INSERT INTO record (clearing_day, batch_key, sequence, reason, card_key, issuer_code, acquirer_code, transaction_type,
                     card_counter, balance_before_fen, amount_fen, terminal, terminal_serial, transaction_time, tac)
-SELECT '2030-01-01', b.batch_key, s.sequence, 0,
+SELECT '2030-01-01', b.batch_key, s.sequence, CASE WHEN g.i % 1000 < $4::int THEN 1 + (g.i / 1000) % 13 ELSE 0 END,
        (lpad(v.issuer::text, 8, '0') || lpad(v.asn::text, 20, '0') || lpad(to_hex(v.counter), 4, '0'))::uuid,
        v.issuer, b.acquirer_code, 6, v.counter, v.amount + 1000, v.amount, 52983894016 + g.i % 1000, g.i,
        timestamp '2030-01-01 06:00:00' + (g.i % 61200) * interval '1 second', g.i % 4294967296
@@ -92,6 +93,7 @@ constexpr const char* other_backends =
 struct Options {
   std::string database_url;
   int64_t records = 10000000;
+  int rejected_per_mille = 0;
   std::filesystem::path output_dir = "/tmp/cityclear-bench-settle";
   bool reuse = false;
 };
@@ -106,17 +108,22 @@ Options parse_options(int argc, char** argv) {
       options.database_url = argv[++index];
     } else if (argument == "--records" && has_value) {
       options.records = std::stoll(argv[++index]);
+    } else if (argument == "--rejected-per-mille" && has_value) {
+      options.rejected_per_mille = std::stoi(argv[++index]);
     } else if (argument == "--output" && has_value) {
       options.output_dir = argv[++index];
     } else if (argument == "--reuse") {
       options.reuse = true;
     } else {
-      std::cerr << "usage: cityclear-bench-settle --database-url URL [--records N] [--output DIR] [--reuse]\n";
+      std::cerr << "usage: cityclear-bench-settle --database-url URL [--records N] [--rejected-per-mille M] "
+                   "[--output DIR] [--reuse]\n";
       std::exit(2);
     }
   }
-  if (options.database_url.empty() || options.records < 1) {
-    std::cerr << "cityclear-bench-settle: give --database-url (or CITYCLEAR_DATABASE_URL) and a positive --records\n";
+  if (options.database_url.empty() || options.records < 1 || options.rejected_per_mille < 0 ||
+      options.rejected_per_mille > 1000) {
+    std::cerr << "cityclear-bench-settle: give --database-url (or CITYCLEAR_DATABASE_URL), a positive --records and "
+                 "--rejected-per-mille from 0 to 1000\n";
     std::exit(2);
   }
   return options;
@@ -124,7 +131,7 @@ Options parse_options(int argc, char** argv) {
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
-void create_day(pqxx::connection& connection, int64_t records) {
+void create_day(pqxx::connection& connection, int64_t records, int rejected_per_mille) {
   int64_t batches = (records + records_per_batch - 1) / records_per_batch;
   {
     pqxx::work transaction(connection);
@@ -138,7 +145,7 @@ void create_day(pqxx::connection& connection, int64_t records) {
   for (int64_t first = 0; first < batches; first += batches_per_step) {
     pqxx::work transaction(connection);
     transaction.exec0("SET LOCAL synchronous_commit = off");
-    transaction.exec_params(insert_records, first, first + batches_per_step - 1, records);
+    transaction.exec_params(insert_records, first, first + batches_per_step - 1, records, rejected_per_mille);
     transaction.commit();
     std::fprintf(stderr, "\rcreated %lld of %lld records",
                  static_cast<long long>(std::min(records, (first + batches_per_step) * records_per_batch)),
@@ -222,7 +229,7 @@ int main(int argc, char** argv) {
   cityclear::store::apply_migrations(*connection, cityclear::store::embedded_migrations());
   auto creation_start = Clock::now();
   bool reused = options.reuse && reuse_day(*connection, options.records);
-  if (!reused) create_day(*connection, options.records);
+  if (!reused) create_day(*connection, options.records, options.rejected_per_mille);
   double creation_seconds = seconds_since(creation_start);
   std::filesystem::remove_all(options.output_dir / "20300101");
   long rss_before_kib = peak_rss_kib();
