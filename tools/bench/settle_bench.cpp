@@ -9,8 +9,8 @@
 // machine. --rejected-per-mille M (default 0) gives M records in every 1000 a reason other than
 // 00, so that the reject files have work too. --reuse keeps existing records of that day (when
 // there are N) and only undoes the previous settlement. Before the timed settle, the settlement
-// tables are vacuumed and a checkpoint is taken. Use a database of its own: the day's rows are
-// dropped first.
+// tables are emptied (when only the bench day is settled) and a checkpoint is taken. Use a
+// database of its own: the day's rows are dropped first.
 #include <sys/resource.h>
 
 #include <unistd.h>
@@ -89,14 +89,16 @@ CROSS JOIN LATERAL (SELECT 11000001 + ((g.i * 7 + g.i / 30) % 30) * 1000000 AS i
 WHERE g.i < $3::bigint
 )SQL";
 constexpr const char* vacuum_day = "VACUUM (ANALYZE) record_20300101";
-// Before the timed settle: the previous run's chunks (a GiB of TOAST) vacuumed away, as no
-// autovacuum would be busy with them in production (settled chunks are never deleted), and the
-// dirty buffers of creating or resetting the day written out, so that no checkpoint or vacuum of
-// the bench's own making runs during the settle.
-constexpr const char* quiet_statements[] = {
-    "VACUUM settlement_file_chunk, settlement_file, settlement_position, settlement_rate, settlement_run, clearing_day",
-    "CHECKPOINT",
-};
+// Before the timed settle, when the bench day is the only settled one: the settlement tables
+// emptied (a previous run's GiB of chunks would otherwise be vacuumed by autovacuum during the
+// run, or, vacuumed before it, have its pages reused, each page's first change after the
+// checkpoint then logging the whole page: in production settled chunks are only ever appended),
+// and the dirty buffers of creating or resetting the day written out by a checkpoint.
+constexpr const char* only_bench_day_settled = "SELECT NOT EXISTS (SELECT 1 FROM settlement_file_chunk "
+                                               "WHERE clearing_day <> '2030-01-01')";
+constexpr const char* empty_settlement_tables =
+    "TRUNCATE settlement_file_chunk, settlement_file, settlement_position, settlement_rate, settlement_run";
+constexpr const char* checkpoint = "CHECKPOINT";
 constexpr const char* other_backends =
     "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()";
 
@@ -168,7 +170,8 @@ void create_day(pqxx::connection& connection, int64_t records, int rejected_per_
 
 void quiet_database(pqxx::connection& connection) {
   pqxx::nontransaction transaction(connection);
-  for (const char* statement : quiet_statements) transaction.exec(statement);
+  if (transaction.exec1(only_bench_day_settled)[0].as<bool>()) transaction.exec(empty_settlement_tables);
+  transaction.exec(checkpoint);
 }
 
 bool reuse_day(pqxx::connection& connection, int64_t records) {
