@@ -34,6 +34,9 @@ wal_buffers = 256MB
 max_wal_size = 8GB
 checkpoint_timeout = 30min
 max_connections = 100
+# Ingest claims a file's keys in a prepared transaction beside the records (two-phase commit);
+# at least one per ingesting connection.
+max_prepared_transactions = 100
 work_mem = 64MB
 maintenance_work_mem = 256MB
 ${CITYCLEAR_PG_EXTRA:-}

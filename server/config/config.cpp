@@ -66,6 +66,7 @@ void read_ingest(JsonObjectReader reader, IngestSettings& ingest) {
   ingest.workers = static_cast<int>(reader.integer("workers", ingest.workers, 1, 64));
   ingest.queue_depth = static_cast<int>(reader.integer("queue_depth", ingest.queue_depth, 1, 100000));
   ingest.batch_records = static_cast<int>(reader.integer("batch_records", ingest.batch_records, 64, 1 << 20));
+  ingest.copy_queue_bytes = reader.integer("copy_queue_bytes", ingest.copy_queue_bytes, 1 << 16, 1LL << 30);
   reader.finish();
 }
 

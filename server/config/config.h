@@ -48,6 +48,7 @@ struct IngestSettings {
   int workers = 2;          // files ingested at once
   int queue_depth = 16;     // files waiting for a worker before uploads are refused (503)
   int batch_records = 4096; // records per pipeline step
+  int64_t copy_queue_bytes = 32LL << 20;  // a file's records COPY data waiting for the sending thread
 };
 
 struct ClearingSettings {

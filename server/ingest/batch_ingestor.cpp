@@ -8,6 +8,7 @@
 #include "config/participants.h"
 #include "ingest/batch_store.h"
 #include "ingest/clearing_day_assignment.h"
+#include "ingest/prepared_claims.h"
 #include "ingest/record_pipeline.h"
 
 namespace cityclear::ingest {
@@ -37,7 +38,7 @@ void count(const BatchOutcome& outcome, double seconds) {
   metrics().observe_seconds("cityclear_batch_ingest_seconds", {}, seconds);
 }
 
-BatchOutcome ingest_once(const Config& config, pqxx::connection& connection, pqxx::connection* archive_connection,
+BatchOutcome ingest_once(const Config& config, pqxx::connection& connection, const BatchStore::Helpers& helpers,
                          const crypto::KeyProvider& keys, const Upload& upload, const FileExamination& exam,
                          int64_t received_local_seconds) {
   BatchStore store(connection);
@@ -62,7 +63,7 @@ BatchOutcome ingest_once(const Config& config, pqxx::connection& connection, pqx
   }
   RecordPipeline pipeline(layout, RecordRules::from(config.ingest), keys, blacklist, config.ingest.batch_records,
                           upload.release_before);
-  return store.store_accepted(file, layout, day, pipeline, archive_connection);
+  return store.store_accepted(file, layout, day, pipeline, helpers);
 }
 
 }  // namespace
@@ -86,12 +87,22 @@ BatchOutcome BatchIngestor::ingest(const Upload& upload) {
   FileExamination exam = examine_file(upload.bytes, config_.ingest, keys_, upload.release_before);
   spdlog::debug("ingest: file examined in {:.3f} s", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   store::ConnectionLease connection = pool_.acquire();
-  // A second connection, when one is free, archives the raw bytes while the records go in.
+  std::call_once(prepared_transactions_checked_, [&] {
+    prepared_transactions_ = prepared_transactions_enabled(*connection);
+    if (!prepared_transactions_) spdlog::warn("ingest: the server allows no prepared transactions (max_prepared_transactions = 0); keys are claimed after the records, slower");
+  });
+  if (prepared_transactions_) resolve_abandoned_claims(*connection);
+  // More connections, when free now: one claims the keys and one archives the raw bytes while
+  // the records go in.
+  std::optional<store::ConnectionLease> claims_connection =
+      prepared_transactions_ ? pool_.try_acquire() : std::optional<store::ConnectionLease>();
   std::optional<store::ConnectionLease> archive_connection = pool_.try_acquire();
+  BatchStore::Helpers helpers{claims_connection ? &**claims_connection : nullptr,
+                              archive_connection ? &**archive_connection : nullptr,
+                              static_cast<size_t>(config_.ingest.copy_queue_bytes)};
   for (int attempt = 1;; ++attempt) {
     try {
-      BatchOutcome outcome = ingest_once(config_, *connection, archive_connection ? &**archive_connection : nullptr,
-                                         keys_, upload, exam, received);
+      BatchOutcome outcome = ingest_once(config_, *connection, helpers, keys_, upload, exam, received);
       count(outcome, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
       return outcome;
     } catch (const pqxx::unique_violation& race) {
@@ -103,6 +114,7 @@ BatchOutcome BatchIngestor::ingest(const Upload& upload) {
     } catch (const pqxx::broken_connection& broken) {
       connection.discard();
       if (archive_connection) archive_connection->discard();
+      if (claims_connection) claims_connection->discard();
       throw store::DatabaseUnavailable(std::string("the database connection broke: ") + broken.what());
     }
   }

@@ -4,6 +4,7 @@
 // raw bytes, the batch and its records (binary COPY), so a batch is wholly stored or not at all.
 #include <cstdint>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -52,6 +53,8 @@ class BatchIngestor {
   const Config& config_;
   store::ConnectionPool& pool_;
   const crypto::KeyProvider& keys_;
+  std::once_flag prepared_transactions_checked_;
+  bool prepared_transactions_ = false;  // the server allows them: keys are claimed beside the records
 };
 
 }  // namespace cityclear::ingest

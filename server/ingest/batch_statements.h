@@ -66,6 +66,24 @@ inline constexpr const char* rollback_claim = "ROLLBACK TO SAVEPOINT claim";
 inline constexpr const char* copy_claims =
     "COPY accepted_card_counter (card_key, batch_key, sequence) FROM STDIN (FORMAT binary)";
 
+// Keys claimed beside the records, on a second connection, in a prepared transaction (two-phase
+// commit) named "cityclear-claims-<batch key>": prepared before the batch's own transaction
+// commits, committed right after it. The batch's transaction holds this lock (class "Batc") on its
+// key, so whoever finds the prepared claims abandoned can wait for the batch's outcome first.
+inline constexpr const char* lock_batch = "SELECT pg_advisory_xact_lock(1113683043, ($1::bigint % 2147483647)::int)";
+inline constexpr const char* wait_for_batch = "SELECT pg_advisory_lock(1113683043, ($1::bigint % 2147483647)::int)";
+inline constexpr const char* release_batch = "SELECT pg_advisory_unlock(1113683043, ($1::bigint % 2147483647)::int)";
+inline constexpr const char* claims_transaction_prefix = "cityclear-claims-";
+inline constexpr const char* prepared_claims =
+    "SELECT gid FROM pg_prepared_xacts WHERE database = current_database() AND gid LIKE 'cityclear-claims-%' "
+    "ORDER BY gid";
+inline constexpr const char* batch_exists = "SELECT 1 FROM batch WHERE batch_key = $1";
+inline constexpr const char* max_prepared_transactions = "SELECT current_setting('max_prepared_transactions')::int";
+// PREPARE TRANSACTION and COMMIT/ROLLBACK PREPARED take no parameters: the name is written from
+// the batch key (an integer of ours, never input) by prepared_claims.cpp.
+inline constexpr const char* begin = "BEGIN";
+inline constexpr const char* rollback = "ROLLBACK";
+
 // The slow path's candidates, kept per session and emptied at every commit.
 inline constexpr const char* create_candidates =
     "CREATE TEMP TABLE IF NOT EXISTS ingest_candidate (card_key uuid NOT NULL, sequence int NOT NULL) "

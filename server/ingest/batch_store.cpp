@@ -7,6 +7,7 @@
 #include "config/participants.h"
 #include "ingest/batch_statements.h"
 #include "ingest/duplicate_claim.h"
+#include "ingest/prepared_claims.h"
 #include "ingest/clearing_day_assignment.h"
 #include "store/binary_copy.h"
 #include "common/phase_timer.h"
@@ -29,15 +30,6 @@ std::string counts_json(const std::map<std::string, int64_t>& counts) {
   return object.dump();
 }
 
-// Every record decided and written in one pass; the candidates are written as accepted (00).
-std::vector<Reason> write_decided_records(pqxx::work& transaction, RecordPipeline& pipeline,
-                                          const RecordDestination& destination, ClaimCandidates& candidates) {
-  store::BinaryCopyWriter records(transaction, statements::copy_records);
-  std::vector<Reason> reasons = pipeline.decide_and_write(destination, records, candidates);
-  CITYCLEAR_CHECK(records.finish() == reasons.size(), "every record was written once");
-  return reasons;
-}
-
 // The slow path: some candidate's key was accepted before. The savepoint undid the records and
 // claims; the free keys are claimed, the losers become 03, and the records are written again.
 void write_after_taken_keys(pqxx::work& transaction, RecordPipeline& pipeline, const RecordDestination& destination,
@@ -50,6 +42,12 @@ void write_after_taken_keys(pqxx::work& transaction, RecordPipeline& pipeline, c
   store::BinaryCopyWriter records(transaction, statements::copy_records);
   pipeline.write_records(reasons, destination, records);
   CITYCLEAR_CHECK(records.finish() == reasons.size(), "every record was written once");
+}
+
+// The raw bytes archived and committed on their own connection, if there is one, meanwhile.
+std::future<int64_t> archive_beside(pqxx::connection* connection, const StoredBytes& file) {
+  if (connection == nullptr) return {};
+  return std::async(std::launch::async, [&file, connection] { return archive_raw_file_committed(*connection, file); });
 }
 
 BatchOutcome accepted_outcome(const StoredBytes& file, const BatchHeader& header, CivilDate day,
@@ -133,28 +131,39 @@ BatchOutcome BatchStore::store_rejection(const StoredBytes& file, const std::opt
 }
 
 BatchOutcome BatchStore::store_accepted(const StoredBytes& file, const FileLayout& layout, CivilDate day,
-                                        RecordPipeline& pipeline, pqxx::connection* archive_connection) {
+                                        RecordPipeline& pipeline, const Helpers& helpers) {
   PhaseTimer timer("ingest");
-  std::future<int64_t> archive;  // committed on the second connection while the records go in
-  if (archive_connection != nullptr) {
-    archive = std::async(std::launch::async,
-                         [&file, archive_connection] { return archive_raw_file_committed(*archive_connection, file); });
-  }
   pqxx::work transaction(connection_);
   if (!hold_open_day(transaction, day)) throw ClearingDayClosed("clearing day " + format_date(day) + " closed meanwhile");
   const BatchHeader& header = layout.header;
   int64_t batch_key = transaction.exec(statements::next_batch_key)[0][0].as<int64_t>();
+  transaction.exec_params(statements::lock_batch, batch_key);
   RecordDestination destination{days_from_civil(day), batch_key, header.acquirer_code};
   ClaimCandidates candidates(pipeline.record_count());
   transaction.exec(statements::savepoint_claim);
-  std::vector<Reason> reasons = write_decided_records(transaction, pipeline, destination, candidates);
-  timer.mark("records decided and written");
-  if (copy_claims(transaction, batch_key, candidates.sorted_by_key())) {
-    transaction.exec(statements::release_claim);
-  } else {
-    write_after_taken_keys(transaction, pipeline, destination, candidates, reasons);
+  std::future<int64_t> archive;
+  PreparedClaims prepared(helpers.claims_connection, batch_key);
+  ClaimPreparation claims = ClaimPreparation::refused;
+  std::vector<Reason> reasons;
+  archive = archive_beside(helpers.archive_connection, file);
+  {
+    store::BinaryCopyWriter records(transaction, statements::copy_records, 64 << 10, helpers.copy_queue_bytes);
+    reasons = pipeline.decide_and_write(destination, records, candidates);
+    timer.mark("records decided");
+    if (helpers.claims_connection != nullptr) claims = prepared.prepare(candidates.sorted_by_key());
+    timer.mark("keys claimed beside the records");
+    CITYCLEAR_CHECK(records.finish() == reasons.size(), "every record was written once");
+    timer.mark("records written");
   }
-  timer.mark("keys claimed");
+  if (claims == ClaimPreparation::refused) {
+    claims = copy_claims(transaction, batch_key, candidates.sorted_by_key()) ? ClaimPreparation::prepared
+                                                                              : ClaimPreparation::key_taken;
+    timer.mark("keys claimed after the records");
+  } else if (claims == ClaimPreparation::key_taken) {
+    transaction.exec(statements::rollback_claim);
+  }
+  if (claims == ClaimPreparation::key_taken) write_after_taken_keys(transaction, pipeline, destination, candidates, reasons);
+  else transaction.exec(statements::release_claim);
   int64_t raw_file_id = archive.valid() ? archive.get() : archive_raw_file(transaction, file);
   timer.mark("raw file archived");
   BatchOutcome outcome = accepted_outcome(file, header, day, reasons);
@@ -163,7 +172,7 @@ BatchOutcome BatchStore::store_accepted(const StoredBytes& file, const FileLayou
                           format_iso_timestamp(header.created_local_seconds), outcome.records,
                           layout.trailer.total_amount_fen, counts_json(outcome.by_reason),
                           format_iso_timestamp(file.received_local_seconds));
-  transaction.commit();
+  prepared.commit_with(transaction);
   timer.mark("committed");
   return outcome;
 }

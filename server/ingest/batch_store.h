@@ -27,6 +27,17 @@ class ClearingDayClosed : public std::runtime_error {
 
 class BatchStore {
  public:
+  // What an accepted file may use beside the batch's own connection (each may be absent).
+  struct Helpers {
+    // Claims the keys in a prepared transaction while the records go in (prepared_claims.h);
+    // without it the keys are claimed after the records, in the batch's transaction.
+    pqxx::connection* claims_connection = nullptr;
+    // Archives (and commits) the raw bytes meanwhile; without it, in the batch's transaction.
+    pqxx::connection* archive_connection = nullptr;
+    // Records' COPY data queued for a sending thread (ingest.copy_queue_bytes); 0: sent inline.
+    size_t copy_queue_bytes = 0;
+  };
+
   explicit BatchStore(pqxx::connection& connection) : connection_(connection) {}
 
   std::optional<int64_t> find_by_sha256(const std::string& sha256_hex);
@@ -38,11 +49,10 @@ class BatchStore {
   BatchOutcome store_rejection(const StoredBytes& file, const std::optional<BatchHeader>& header,
                                const FileRejection& rejection);
   // Stores an accepted file on `day` (held FOR SHARE), the database deciding duplicates against
-  // other batches. With an `archive_connection`, the raw bytes are archived (and committed) there
-  // meanwhile; without, in the same transaction. Throws ClearingDayClosed, or
-  // pqxx::unique_violation when a concurrent upload won a race.
+  // other batches. Throws ClearingDayClosed, or pqxx::unique_violation when a concurrent upload
+  // won a race.
   BatchOutcome store_accepted(const StoredBytes& file, const FileLayout& layout, CivilDate day,
-                              RecordPipeline& pipeline, pqxx::connection* archive_connection);
+                              RecordPipeline& pipeline, const Helpers& helpers);
 
  private:
   pqxx::connection& connection_;

@@ -32,14 +32,22 @@ void expect_result(PGconn* connection, ExecStatusType wanted, std::string_view w
 
 }  // namespace
 
-BinaryCopyWriter::BinaryCopyWriter(pqxx::dbtransaction& transaction, std::string_view statement, size_t flush_bytes)
-    : connection_(raw_connection(transaction)), flush_bytes_(flush_bytes) {
+BinaryCopyWriter::BinaryCopyWriter(pqxx::dbtransaction& transaction, std::string_view statement, size_t flush_bytes,
+                                   size_t background_queue_bytes)
+    : BinaryCopyWriter(raw_connection(transaction), statement, flush_bytes, background_queue_bytes) {}
+
+BinaryCopyWriter::BinaryCopyWriter(PGconn* connection, std::string_view statement, size_t flush_bytes,
+                                   size_t background_queue_bytes)
+    : connection_(connection), flush_bytes_(flush_bytes) {
   std::string sql(statement);
   PGresult* result = PQexec(connection_, sql.c_str());
   ExecStatusType status = PQresultStatus(result);
   std::string message = PQresultErrorMessage(result);
+  const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+  std::string sqlstate = state ? state : "";
   PQclear(result);
-  if (status != PGRES_COPY_IN) throw std::runtime_error("COPY could not start: " + message);
+  if (status != PGRES_COPY_IN) throw CopyFailed("COPY could not start: " + message, sqlstate);
+  if (background_queue_bytes > 0) sender_ = std::make_unique<CopySender>(connection_, background_queue_bytes);
   buffer_.reserve(flush_bytes_ + 4096);
   buffer_.insert(buffer_.end(), copy_signature, copy_signature + copy_signature_size);
   put_be(0, 4);  // flags
@@ -47,6 +55,7 @@ BinaryCopyWriter::BinaryCopyWriter(pqxx::dbtransaction& transaction, std::string
 }
 
 BinaryCopyWriter::~BinaryCopyWriter() {
+  sender_.reset();  // the sending thread stops before the connection is touched here
   if (finished_) return;
   // Abort the COPY: the server answers with an error, and the transaction is failed.
   PQputCopyEnd(connection_, "cityclear: COPY abandoned");
@@ -62,15 +71,23 @@ void BinaryCopyWriter::put_be(uint64_t value, int bytes) {
 
 void BinaryCopyWriter::flush() {
   if (buffer_.empty()) return;
-  if (PQputCopyData(connection_, buffer_.data(), static_cast<int>(buffer_.size())) != 1) {
-    // The server ended the COPY with an error (a unique key, say): report its message and code.
-    std::string sent_message = server_message(connection_);
-    finished_ = true;
-    expect_result(connection_, PGRES_COMMAND_OK, "COPY");
-    while (PGresult* extra = PQgetResult(connection_)) PQclear(extra);
-    throw CopyFailed("COPY data could not be sent: " + sent_message, "");
+  if (sender_) {
+    if (!sender_->send(buffer_)) report_refused_data();
+    buffer_.reserve(flush_bytes_ + 4096);
+    return;
   }
+  if (PQputCopyData(connection_, buffer_.data(), static_cast<int>(buffer_.size())) != 1) report_refused_data();
   buffer_.clear();
+}
+
+// The server ended the COPY with an error (a unique key, say): report its message and code.
+void BinaryCopyWriter::report_refused_data() {
+  sender_.reset();
+  std::string sent_message = server_message(connection_);
+  finished_ = true;
+  expect_result(connection_, PGRES_COMMAND_OK, "COPY");
+  while (PGresult* extra = PQgetResult(connection_)) PQclear(extra);
+  throw CopyFailed("COPY data could not be sent: " + sent_message, "");
 }
 
 void BinaryCopyWriter::begin_row(int16_t field_count) {
@@ -132,6 +149,10 @@ uint64_t BinaryCopyWriter::finish() {
   CITYCLEAR_CHECK(!finished_, "COPY finished twice");
   put_be(0xFFFF, 2);  // file trailer
   flush();
+  if (sender_) {
+    if (!sender_->drain()) report_refused_data();
+    sender_.reset();
+  }
   finished_ = true;
   if (PQputCopyEnd(connection_, nullptr) != 1) throw std::runtime_error("COPY could not end: " + server_message(connection_));
   expect_result(connection_, PGRES_COMMAND_OK, "COPY");

@@ -2,6 +2,7 @@
 // PostgreSQL binary COPY, in and out, through libpq (about twice as fast as text COPY for narrow
 // rows). The COPY statements are fixed strings of the caller's (named statements), never input.
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -10,6 +11,7 @@
 
 #include <pqxx/dbtransaction>
 
+#include "store/copy_sender.h"
 #include "store/raw_connection.h"
 
 namespace cityclear::store {
@@ -30,8 +32,14 @@ inline constexpr int64_t postgres_epoch_days = 10957;
 
 class BinaryCopyWriter {
  public:
-  // statement: "COPY table (columns) FROM STDIN (FORMAT binary)".
-  BinaryCopyWriter(pqxx::dbtransaction& transaction, std::string_view statement, size_t flush_bytes = 64 << 10);
+  // statement: "COPY table (columns) FROM STDIN (FORMAT binary)". With background_queue_bytes,
+  // full buffers go out on a thread of their own (CopySender), at most that many bytes queued,
+  // and the caller must leave the connection alone until finish().
+  BinaryCopyWriter(pqxx::dbtransaction& transaction, std::string_view statement, size_t flush_bytes = 64 << 10,
+                   size_t background_queue_bytes = 0);
+  // The same on a connection whose transaction is driven by SQL text (a prepared transaction).
+  BinaryCopyWriter(PGconn* connection, std::string_view statement, size_t flush_bytes = 64 << 10,
+                   size_t background_queue_bytes = 0);
   BinaryCopyWriter(const BinaryCopyWriter&) = delete;
   BinaryCopyWriter& operator=(const BinaryCopyWriter&) = delete;
   // An unfinished COPY is aborted, which fails the transaction.
@@ -55,10 +63,12 @@ class BinaryCopyWriter {
  private:
   void put_be(uint64_t value, int bytes);
   void flush();
+  [[noreturn]] void report_refused_data();
 
   PGconn* connection_;
   std::vector<char> buffer_;
   size_t flush_bytes_;
+  std::unique_ptr<CopySender> sender_;
   bool finished_ = false;
   uint64_t rows_ = 0;
 };

@@ -1,6 +1,7 @@
 #include "store/raw_connection.h"
 
 #include <pqxx/largeobject>
+#include <pqxx/transaction>
 
 namespace cityclear::store {
 namespace {
@@ -17,5 +18,12 @@ class RawConnectionAccess : public pqxx::largeobject {
 }  // namespace
 
 PGconn* raw_connection(pqxx::dbtransaction& transaction) { return RawConnectionAccess::of(transaction); }
+
+PGconn* raw_connection(pqxx::connection& connection) {
+  pqxx::work probe(connection);
+  PGconn* raw = RawConnectionAccess::of(probe);
+  probe.commit();
+  return raw;
+}
 
 }  // namespace cityclear::store

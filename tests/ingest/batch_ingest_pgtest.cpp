@@ -200,8 +200,11 @@ TEST_CASE("bytes archived by an attempt that stored no outcome are archived once
 }
 
 TEST_CASE("two concurrent uploads of the same records: exactly one accepts each") {
+  // Pool 4: one upload claims its keys beside its records and one after them; pool 6: both beside.
+  int pool_size = GENERATE(4, 6);
+  INFO("pool size " << pool_size);
   for (int round = 0; round < 4; ++round) {
-    IngestFixture fixture;
+    IngestFixture fixture(nlohmann::json::object(), pool_size);
     Tb1File first = sample_file();
     first.batch_id = "RACEA000000000000001";
     first.detail_lines = {first.detail_lines[0], first.detail_lines[1], first.detail_lines[2]};
@@ -222,6 +225,7 @@ TEST_CASE("two concurrent uploads of the same records: exactly one accepts each"
     CHECK(first_outcome.by_reason["03"] + second_outcome.by_reason["03"] == 3);
     CHECK(fixture.count("SELECT count(*) FROM accepted_card_counter") == 3);
     CHECK(fixture.count("SELECT count(DISTINCT card_key) FROM record WHERE reason = 0") == 3);
+    CHECK(fixture.count("SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()") == 0);
   }
 }
 

@@ -1,5 +1,6 @@
 #include "support/test_database.h"
 
+#include <fmt/format.h>
 #include <pqxx/pqxx>
 
 #include "store/migrations.h"
@@ -13,6 +14,15 @@ std::unique_ptr<pqxx::connection> connect_test_database() {
 
 void reset_test_database() {
   auto connection = connect_test_database();
+  {
+    // Prepared transactions an earlier test left behind would hold their locks through the drop.
+    pqxx::nontransaction session(*connection);
+    for (const auto& row : session.exec("SELECT gid FROM pg_prepared_xacts WHERE database = current_database()")) {
+      std::string name = row[0].as<std::string>();
+      if (name.find('\'') != std::string::npos) throw std::runtime_error("a prepared transaction named with a quote: " + name);
+      session.exec(fmt::format("ROLLBACK PREPARED '{}'", name));
+    }
+  }
   {
     pqxx::work transaction(*connection);
     transaction.exec("DROP SCHEMA IF EXISTS public CASCADE");
