@@ -16,7 +16,7 @@ struct ListenAddress {
 
 struct DatabaseSettings {
   std::string url;
-  int pool_size = 4;
+  int pool_size = 6;
   int64_t connect_timeout_ms = 5000;
   int64_t acquire_timeout_ms = 10000;  // waiting for a free pooled connection
 };

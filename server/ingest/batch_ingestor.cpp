@@ -73,6 +73,18 @@ BatchIngestor::BatchIngestor(const Config& config, store::ConnectionPool& pool, 
   describe_metrics();
 }
 
+bool BatchIngestor::prepare_for_claims_beside(pqxx::connection& connection) {
+  std::call_once(prepared_transactions_checked_, [&] {
+    prepared_transactions_ = prepared_transactions_enabled(connection);
+    if (!prepared_transactions_) {
+      spdlog::warn("ingest: the server allows no prepared transactions (max_prepared_transactions = 0); "
+                   "keys are claimed after the records, in the batch's transaction (slower)");
+    }
+  });
+  if (prepared_transactions_) resolve_abandoned_claims(connection);
+  return prepared_transactions_;
+}
+
 BatchOutcome BatchIngestor::ingest(const Upload& upload) {
   InFlight in_flight("cityclear_batches_in_flight", {});
   auto started = std::chrono::steady_clock::now();
@@ -87,15 +99,11 @@ BatchOutcome BatchIngestor::ingest(const Upload& upload) {
   FileExamination exam = examine_file(upload.bytes, config_.ingest, keys_, upload.release_before);
   spdlog::debug("ingest: file examined in {:.3f} s", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   store::ConnectionLease connection = pool_.acquire();
-  std::call_once(prepared_transactions_checked_, [&] {
-    prepared_transactions_ = prepared_transactions_enabled(*connection);
-    if (!prepared_transactions_) spdlog::warn("ingest: the server allows no prepared transactions (max_prepared_transactions = 0); keys are claimed after the records, slower");
-  });
-  if (prepared_transactions_) resolve_abandoned_claims(*connection);
+  bool claims_beside = prepare_for_claims_beside(*connection);
   // More connections, when free now: one claims the keys and one archives the raw bytes while
   // the records go in.
   std::optional<store::ConnectionLease> claims_connection =
-      prepared_transactions_ ? pool_.try_acquire() : std::optional<store::ConnectionLease>();
+      claims_beside ? pool_.try_acquire() : std::optional<store::ConnectionLease>();
   std::optional<store::ConnectionLease> archive_connection = pool_.try_acquire();
   BatchStore::Helpers helpers{claims_connection ? &**claims_connection : nullptr,
                               archive_connection ? &**archive_connection : nullptr,

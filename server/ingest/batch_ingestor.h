@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include <pqxx/connection>
+
 #include "config/config.h"
 #include "crypto/key_provider.h"
 #include "ingest/batch_outcome.h"
@@ -52,6 +54,10 @@ class BatchIngestor {
  private:
   const Config& config_;
   store::ConnectionPool& pool_;
+  // Whether keys can be claimed beside the records (prepared transactions); first resolves the
+  // claims a dead process left prepared.
+  bool prepare_for_claims_beside(pqxx::connection& connection);
+
   const crypto::KeyProvider& keys_;
   std::once_flag prepared_transactions_checked_;
   bool prepared_transactions_ = false;  // the server allows them: keys are claimed beside the records
