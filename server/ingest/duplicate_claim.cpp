@@ -8,16 +8,20 @@
 
 namespace cityclear::ingest {
 
+void write_claims(store::BinaryCopyWriter& claims, int64_t batch_key, std::span<const ClaimCandidate> sorted_candidates) {
+  for (const ClaimCandidate& candidate : sorted_candidates) {
+    claims.begin_row(3);
+    claims.add_uuid(candidate.key);
+    claims.add_int64(batch_key);
+    claims.add_int32(static_cast<int32_t>(candidate.sequence));
+  }
+  CITYCLEAR_CHECK(claims.finish() == sorted_candidates.size(), "every candidate was claimed once");
+}
+
 bool copy_claims(pqxx::work& transaction, int64_t batch_key, std::span<const ClaimCandidate> sorted_candidates) {
   try {
     store::BinaryCopyWriter claims(transaction, statements::copy_claims);
-    for (const ClaimCandidate& candidate : sorted_candidates) {
-      claims.begin_row(3);
-      claims.add_uuid(candidate.key);
-      claims.add_int64(batch_key);
-      claims.add_int32(static_cast<int32_t>(candidate.sequence));
-    }
-    CITYCLEAR_CHECK(claims.finish() == sorted_candidates.size(), "every candidate was claimed once");
+    write_claims(claims, batch_key, sorted_candidates);
   } catch (const store::CopyFailed& failed) {
     if (!failed.unique_violation()) throw;
     transaction.exec(statements::rollback_claim);

@@ -9,8 +9,12 @@
 #include <pqxx/transaction>
 
 #include "ingest/claim_candidates.h"
+#include "store/binary_copy.h"
 
 namespace cityclear::ingest {
+
+// The rows of statements::copy_claims, one per candidate; finishes the COPY.
+void write_claims(store::BinaryCopyWriter& claims, int64_t batch_key, std::span<const ClaimCandidate> sorted_candidates);
 
 // The fast path: one binary COPY of the keys, sorted. Returns false, with the transaction rolled
 // back to the caller's savepoint (statements::savepoint_claim), when some key was already taken.

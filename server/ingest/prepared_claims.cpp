@@ -9,23 +9,13 @@
 
 #include "common/check.h"
 #include "ingest/batch_statements.h"
+#include "ingest/duplicate_claim.h"
 #include "store/binary_copy.h"
 
 namespace cityclear::ingest {
 namespace {
 
 constexpr const char* undefined_object = "42704";  // no prepared transaction of that name
-
-void copy_keys(PGconn* connection, int64_t batch_key, std::span<const ClaimCandidate> sorted_candidates) {
-  store::BinaryCopyWriter claims(connection, statements::copy_claims);
-  for (const ClaimCandidate& candidate : sorted_candidates) {
-    claims.begin_row(3);
-    claims.add_uuid(candidate.key);
-    claims.add_int64(batch_key);
-    claims.add_int32(static_cast<int32_t>(candidate.sequence));
-  }
-  CITYCLEAR_CHECK(claims.finish() == sorted_candidates.size(), "every candidate was claimed once");
-}
 
 // COMMIT PREPARED or ROLLBACK PREPARED outside any transaction block; false when no such name.
 bool finish_in(pqxx::transaction_base& session, int64_t batch_key, bool commit) {
@@ -88,7 +78,8 @@ ClaimPreparation prepare_claims(pqxx::connection& connection, int64_t batch_key,
   pqxx::nontransaction session(connection);
   session.exec(statements::begin);
   try {
-    copy_keys(raw, batch_key, sorted_candidates);
+    store::BinaryCopyWriter claims(raw, statements::copy_claims);
+    write_claims(claims, batch_key, sorted_candidates);
   } catch (const store::CopyFailed& failed) {
     session.exec(statements::rollback);
     if (!failed.unique_violation()) throw;
