@@ -42,6 +42,12 @@ maintenance_work_mem = 256MB
 ${CITYCLEAR_PG_EXTRA:-}
 CONF
   fi
+  # A cluster made by an older version of this script gains the prepared transactions ingest uses
+  # (a restart applies it).
+  if ! grep -q '^max_prepared_transactions' "$dir/data/postgresql.conf"; then
+    echo "max_prepared_transactions = 100" | as_postgres tee -a "$dir/data/postgresql.conf" >/dev/null
+    as_postgres "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+  fi
   if ! as_postgres "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
     as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null
   fi
