@@ -141,28 +141,26 @@ BatchOutcome BatchStore::store_accepted(const StoredBytes& file, const FileLayou
   RecordDestination destination{days_from_civil(day), batch_key, header.acquirer_code};
   ClaimCandidates candidates(pipeline.record_count());
   transaction.exec(statements::savepoint_claim);
-  std::future<int64_t> archive;
+  std::future<int64_t> archive = archive_beside(helpers.archive_connection, file);
   PreparedClaims prepared(helpers.claims_connection, batch_key);
-  ClaimPreparation claims = ClaimPreparation::refused;
+  ClaimPreparation beside = ClaimPreparation::refused;  // also when there is no claims connection
   std::vector<Reason> reasons;
-  archive = archive_beside(helpers.archive_connection, file);
   {
     store::BinaryCopyWriter records(transaction, statements::copy_records, 64 << 10, helpers.copy_queue_bytes);
     reasons = pipeline.decide_and_write(destination, records, candidates);
     timer.mark("records decided");
-    if (helpers.claims_connection != nullptr) claims = prepared.prepare(candidates.sorted_by_key());
-    timer.mark("keys claimed beside the records");
+    if (helpers.claims_connection != nullptr) beside = prepared.prepare(candidates.sorted_by_key());
     CITYCLEAR_CHECK(records.finish() == reasons.size(), "every record was written once");
-    timer.mark("records written");
+    timer.mark("records written, keys claimed beside");
   }
-  if (claims == ClaimPreparation::refused) {
-    claims = copy_claims(transaction, batch_key, candidates.sorted_by_key()) ? ClaimPreparation::prepared
-                                                                              : ClaimPreparation::key_taken;
+  bool keys_taken = beside == ClaimPreparation::key_taken;
+  if (beside == ClaimPreparation::refused) {
+    keys_taken = !copy_claims(transaction, batch_key, candidates.sorted_by_key());  // rolls back to the savepoint if taken
     timer.mark("keys claimed after the records");
-  } else if (claims == ClaimPreparation::key_taken) {
+  } else if (keys_taken) {
     transaction.exec(statements::rollback_claim);
   }
-  if (claims == ClaimPreparation::key_taken) write_after_taken_keys(transaction, pipeline, destination, candidates, reasons);
+  if (keys_taken) write_after_taken_keys(transaction, pipeline, destination, candidates, reasons);
   else transaction.exec(statements::release_claim);
   int64_t raw_file_id = archive.valid() ? archive.get() : archive_raw_file(transaction, file);
   timer.mark("raw file archived");

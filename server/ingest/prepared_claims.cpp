@@ -1,7 +1,6 @@
 #include "ingest/prepared_claims.h"
 
 #include <charconv>
-#include <cstring>
 #include <optional>
 
 #include <pqxx/pqxx>
