@@ -33,7 +33,7 @@ std::string counts_json(const std::map<std::string, int64_t>& counts) {
 // The slow path: some candidate's key was accepted before. The savepoint undid the records and
 // claims; the free keys are claimed, the losers become 03, and the records are written again.
 void write_after_taken_keys(pqxx::work& transaction, RecordPipeline& pipeline, const RecordDestination& destination,
-                            ClaimCandidates& candidates, std::vector<Reason>& reasons) {
+                            const ClaimCandidates& candidates, std::vector<Reason>& reasons) {
   for (uint32_t sequence : claim_free_keys(transaction, destination.batch_key, candidates.sorted_by_key())) {
     size_t index = static_cast<size_t>(sequence) - 1;
     CITYCLEAR_CHECK(index < reasons.size() && reasons[index] == Reason::accepted, "a losing candidate was accepted so far");
@@ -42,6 +42,31 @@ void write_after_taken_keys(pqxx::work& transaction, RecordPipeline& pipeline, c
   store::BinaryCopyWriter records(transaction, statements::copy_records);
   pipeline.write_records(reasons, destination, records);
   CITYCLEAR_CHECK(records.finish() == reasons.size(), "every record was written once");
+}
+
+// Every record written (candidates as accepted) inside the savepoint while the keys are claimed
+// beside, on the claims connection from a thread of its own, in a prepared transaction. Without a
+// claims connection, or when the server will not prepare, the keys are claimed after the records
+// in the batch's transaction. True when some key was accepted before: the savepoint is then
+// rolled back and the caller takes the slow path.
+bool write_and_claim(pqxx::work& transaction, RecordPipeline& pipeline, const RecordDestination& destination,
+                     const std::vector<Reason>& reasons, const ClaimCandidates& candidates, PreparedClaims& prepared,
+                     size_t copy_queue_bytes) {
+  std::future<ClaimPreparation> beside;
+  if (prepared.has_connection()) {
+    beside = std::async(std::launch::async, [&prepared, &candidates] { return prepared.prepare(candidates.sorted_by_key()); });
+  }
+  {
+    store::BinaryCopyWriter records(transaction, statements::copy_records, 64 << 10, copy_queue_bytes);
+    pipeline.write_records(reasons, destination, records);
+    CITYCLEAR_CHECK(records.finish() == reasons.size(), "every record was written once");
+  }
+  ClaimPreparation claimed = beside.valid() ? beside.get() : ClaimPreparation::refused;
+  if (claimed == ClaimPreparation::refused) {
+    return !copy_claims(transaction, destination.batch_key, candidates.sorted_by_key());  // rolls back if taken
+  }
+  if (claimed == ClaimPreparation::key_taken) transaction.exec(statements::rollback_claim);
+  return claimed == ClaimPreparation::key_taken;
 }
 
 // The raw bytes archived and committed on their own connection, if there is one, meanwhile.
@@ -139,27 +164,15 @@ BatchOutcome BatchStore::store_accepted(const StoredBytes& file, const FileLayou
   int64_t batch_key = transaction.exec(statements::next_batch_key)[0][0].as<int64_t>();
   transaction.exec_params(statements::lock_batch, batch_key);
   RecordDestination destination{days_from_civil(day), batch_key, header.acquirer_code};
-  ClaimCandidates candidates(pipeline.record_count());
-  transaction.exec(statements::savepoint_claim);
   std::future<int64_t> archive = archive_beside(helpers.archive_connection, file);
+  ClaimCandidates candidates(pipeline.record_count());
+  std::vector<Reason> reasons = pipeline.decide(candidates);
+  timer.mark("records decided");
+  transaction.exec(statements::savepoint_claim);
   PreparedClaims prepared(helpers.claims_connection, batch_key);
-  ClaimPreparation beside = ClaimPreparation::refused;  // also when there is no claims connection
-  std::vector<Reason> reasons;
-  {
-    store::BinaryCopyWriter records(transaction, statements::copy_records, 64 << 10, helpers.copy_queue_bytes);
-    reasons = pipeline.decide_and_write(destination, records, candidates);
-    timer.mark("records decided");
-    if (helpers.claims_connection != nullptr) beside = prepared.prepare(candidates.sorted_by_key());
-    CITYCLEAR_CHECK(records.finish() == reasons.size(), "every record was written once");
-    timer.mark("records written, keys claimed beside");
-  }
-  bool keys_taken = beside == ClaimPreparation::key_taken;
-  if (beside == ClaimPreparation::refused) {
-    keys_taken = !copy_claims(transaction, batch_key, candidates.sorted_by_key());  // rolls back to the savepoint if taken
-    timer.mark("keys claimed after the records");
-  } else if (keys_taken) {
-    transaction.exec(statements::rollback_claim);
-  }
+  bool keys_taken = write_and_claim(transaction, pipeline, destination, reasons, candidates, prepared,
+                                    helpers.copy_queue_bytes);
+  timer.mark("records written, keys claimed");
   if (keys_taken) write_after_taken_keys(transaction, pipeline, destination, candidates, reasons);
   else transaction.exec(statements::release_claim);
   int64_t raw_file_id = archive.valid() ? archive.get() : archive_raw_file(transaction, file);

@@ -46,6 +46,7 @@ class PreparedClaims {
   PreparedClaims& operator=(const PreparedClaims&) = delete;
   ~PreparedClaims();
 
+  bool has_connection() const { return connection_ != nullptr; }
   ClaimPreparation prepare(std::span<const ClaimCandidate> sorted_candidates);
   // Commits the batch's transaction, then the claims. If the batch's commit is in doubt (the
   // connection broke), the claims stay prepared for resolve_abandoned_claims.

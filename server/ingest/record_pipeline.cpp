@@ -69,7 +69,7 @@ const DetailRecord& RecordPipeline::parse(size_t index, size_t slot) {
 
 size_t RecordPipeline::record_count() const { return layout_.details.size() / detail_stride; }
 
-// Reasons 11 to 13 of one step; the records stay parsed in step_ for write_step.
+// Reasons 11 to 13 of one step; the records stay parsed in step_ for collect_candidates.
 void RecordPipeline::decide_step(size_t first, size_t count, std::vector<Reason>& reasons) {
   tac_requests_.clear();
   tac_slots_.clear();
@@ -97,29 +97,31 @@ void RecordPipeline::decide_step(size_t first, size_t count, std::vector<Reason>
   }
 }
 
-// Reason 03 within the file, then every record of the step written; survivors as accepted.
-void RecordPipeline::write_step(size_t first, size_t count, std::vector<Reason>& reasons,
-                                const RecordDestination& destination, store::BinaryCopyWriter& records,
-                                ClaimCandidates& candidates) {
+// The survivors of one step become claim candidates, accepted unless a later check says otherwise.
+void RecordPipeline::collect_candidates(size_t first, size_t count, std::vector<Reason>& reasons,
+                                        ClaimCandidates& candidates) {
   for (size_t slot = 0; slot < count; ++slot) {
-    const DetailRecord& record = step_[slot];
     Reason& reason = reasons[first + slot];
-    if (reason == Reason::pending) {
-      reason = candidates.add(card_key_of(record), record.sequence) ? Reason::accepted : Reason::duplicate;
-    }
-    write_record_row(records, record, reason, destination);
+    if (reason != Reason::pending) continue;
+    const DetailRecord& record = step_[slot];
+    CITYCLEAR_CHECK(record.sequence == first + slot + 1, "a checked file numbers its records from 1");
+    candidates.add(card_key_of(record), record.sequence);
+    reason = Reason::accepted;
   }
 }
 
-std::vector<Reason> RecordPipeline::decide_and_write(const RecordDestination& destination,
-                                                     store::BinaryCopyWriter& records, ClaimCandidates& candidates) {
+std::vector<Reason> RecordPipeline::decide(ClaimCandidates& candidates) {
   size_t total = record_count();
   std::vector<Reason> reasons(total, Reason::pending);
   for (size_t first = 0; first < total; first += step_records_) {
     size_t count = std::min(step_records_, total - first);
     decide_step(first, count, reasons);
-    write_step(first, count, reasons, destination, records, candidates);
+    collect_candidates(first, count, reasons, candidates);
     if (release_before_) release_before_(header_line_length + 1 + first * detail_stride);
+  }
+  for (uint32_t sequence : candidates.keep_first_occurrences()) {
+    CITYCLEAR_CHECK(reasons[sequence - 1] == Reason::accepted, "a repeated key was a candidate");
+    reasons[sequence - 1] = Reason::duplicate;
   }
   return reasons;
 }

@@ -1,9 +1,10 @@
 #pragma once
-// The per-record pass over a checked file, a few thousand records a step, nothing allocated per
-// record: every reason up to 13 (rules, bulk TAC verification, blacklist), then 03 for a key seen
-// earlier in the file, and every record written by binary COPY as it is decided; the survivors
-// are written as accepted (00) and become claim candidates. Only if the database then finds one
-// of them accepted before (03 against history) are the records written again with final reasons.
+// Two passes over a checked file, a few thousand records a step, nothing allocated per record.
+// The first decides every reason up to 13 (rules, bulk TAC verification, blacklist), collects the
+// survivors as claim candidates and then gives 03 to a key seen earlier in the file; the second
+// writes every record by binary COPY with its reason (survivors as accepted), while the database
+// claims the candidates' keys beside. Only if the database finds one of them accepted before (03
+// against history) are the records written again with final reasons.
 #include <cstdint>
 #include <functional>
 #include <vector>
@@ -30,17 +31,16 @@ class RecordPipeline {
                  const BlacklistSnapshot& blacklist, int step_records, std::function<void(size_t)> release_before);
 
   size_t record_count() const;
-  // Every record's reason, each record written to `records` as decided, the candidates collected.
-  std::vector<Reason> decide_and_write(const RecordDestination& destination, store::BinaryCopyWriter& records,
-                                       ClaimCandidates& candidates);
-  // Every record again with its final reason (none pending) to `records`.
+  // Every record's reason (accepted for a claim candidate), the candidates collected and sorted;
+  // nothing is written.
+  std::vector<Reason> decide(ClaimCandidates& candidates);
+  // Every record with its reason (none pending) to `records`.
   void write_records(const std::vector<Reason>& reasons, const RecordDestination& destination,
                      store::BinaryCopyWriter& records);
 
  private:
   void decide_step(size_t first, size_t count, std::vector<Reason>& reasons);
-  void write_step(size_t first, size_t count, std::vector<Reason>& reasons, const RecordDestination& destination,
-                  store::BinaryCopyWriter& records, ClaimCandidates& candidates);
+  void collect_candidates(size_t first, size_t count, std::vector<Reason>& reasons, ClaimCandidates& candidates);
   const DetailRecord& parse(size_t index, size_t slot);
 
   const FileLayout& layout_;
