@@ -24,6 +24,10 @@ cityclear() { "$build/server/app/cityclear" --config "$work/data/cityclear.json"
 echo "== machine"
 grep -m1 'model name' /proc/cpuinfo | sed 's/.*: /cpu: /'
 echo "cores: $(nproc), memory: $(free -g | awk '/Mem:/{print $2}') GiB, PostgreSQL $(psql_as -d postgres -c 'SHOW server_version')"
+# Huge pages or not changes the figures by a third (tools/pg.sh, reserve_huge_pages).
+postmaster=$(head -1 "$cluster/data/postmaster.pid")
+if grep -q 'anon_hugepage' "/proc/$postmaster/maps" 2>/dev/null; then page_size="2 MB huge pages"; else page_size="4 KB pages"; fi
+echo "PostgreSQL shared memory: $(psql_as -d postgres -c 'SHOW shared_buffers') buffers, $(psql_as -d postgres -c 'SHOW wal_buffers') WAL buffers, in $page_size"
 
 echo "== generating one file of $records records"
 rm -rf "$work/data"
