@@ -7,7 +7,8 @@
 #   tools/pg.sh url DIR PORT     print the URL of the `cityclear` database
 # The socket lives in DIR/socket; no TCP port is opened (listen_addresses = '').
 # When the kernel lets us (root, /proc/sys/vm/nr_hugepages writable), the cluster's shared memory
-# gets 2 MB huge pages reserved for it at start and given back at stop (see reserve_huge_pages).
+# gets 2 MB huge pages reserved for it at start and given back at stop (see reserve_huge_pages);
+# CITYCLEAR_PG_HUGE_PAGES=off leaves the kernel's huge pages alone.
 set -euo pipefail
 command=${1:?usage: tools/pg.sh start|stop|remove|url DIR [PORT]}
 dir=${2:?cluster folder}
@@ -24,7 +25,7 @@ huge_pages_field() { awk -v field="$1:" '$1 == field { print $2 }' /proc/meminfo
 # PostgreSQL (huge_pages = try) uses huge pages when the kernel has them free, so we reserve as
 # many as the cluster wants and note how many we added, to give exactly those back at stop.
 reserve_huge_pages() {
-  [ -w /proc/sys/vm/nr_hugepages ] || return 0
+  [ "${CITYCLEAR_PG_HUGE_PAGES:-try}" != off ] && [ -w /proc/sys/vm/nr_hugepages ] || return 0
   local wanted total available
   wanted=$(as_postgres "$bin/postgres" -D "$dir/data" -C shared_memory_size_in_huge_pages 2>/dev/null) || return 0
   total=$(huge_pages_field HugePages_Total)

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "clearing/continuing_sha256.h"
+#include "common/sha256.h"
 #include "clearing/day_file_output.h"
 #include "clearing/written_file.h"
 
@@ -51,7 +51,7 @@ class FileSink {
   int64_t written_bytes_ = 0;
   int32_t chunk_count_ = 0;
   bool finished_ = false;
-  ContinuingSha256 hasher_;
+  Sha256 hasher_;
 };
 
 }  // namespace cityclear::clearing

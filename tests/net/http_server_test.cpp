@@ -120,7 +120,12 @@ TEST_CASE("a gzip upload is inflated on the way in", "[http]") {
   backend.outcome = accepted_outcome();
   RunningServer server(config, backend);
   std::string original;
-  for (int i = 0; i < 2000; ++i) original += "D" + std::to_string(i) + std::string(110, 'x') + "\n";
+  for (int i = 0; i < 2000; ++i) {
+    original += 'D';
+    original += std::to_string(i);
+    original.append(110, 'x');
+    original += '\n';
+  }
   HttpReply reply = http_request(server.http_port(), "POST", "/v1/batches", token("33010001"), gzip_compress(original),
                                  "Content-Encoding: gzip\r\n");
   CHECK(reply.status == 200);

@@ -44,14 +44,14 @@ Tb1File Tb1File::parse(std::string_view text) {
 
 void Tb1File::renumber() {
   for (size_t i = 0; i < detail_lines.size(); ++i) {
-    char sequence[16];
+    char sequence[24];  // room for any size_t, so the compiler sees no truncation; the field is 8 digits
     std::snprintf(sequence, sizeof sequence, "%08zu", i + 1);
     detail_lines[i].replace(1, 8, sequence);
   }
 }
 
 std::string Tb1File::build(const std::string& file_key_hex) const {
-  char count[16];
+  char count[24];
   std::snprintf(count, sizeof count, "%08zu", detail_lines.size());
   std::string text = "HTB1" + batch_id + acquirer_code + created + count + "\n";
   long long total = 0;
