@@ -19,6 +19,7 @@
 #include <boost/beast/http/write.hpp>
 
 #include "common/metrics.h"
+#include "net/accept_loop.h"
 #include "net/auth.h"
 #include "net/bind_acceptor.h"
 #include "net/error_response.h"
@@ -374,12 +375,7 @@ class HttpListener : public Listener {
   uint16_t port() const override { return port_; }
   ConnectionRegistry& connections() override { return *registry_; }
 
-  void stop_accepting() override {
-    asio::post(acceptor_.get_executor(), [this] {
-      beast::error_code ignored;
-      acceptor_.close(ignored);
-    });
-  }
+  void stop_accepting() override { close_acceptor_later(acceptor_); }
 
  private:
   static void describe_metrics() {
@@ -389,21 +385,10 @@ class HttpListener : public Listener {
   }
 
   void accept_next() {
-    acceptor_.async_accept(asio::make_strand(io_), [this](beast::error_code error, tcp::socket socket) {
-      if (error == asio::error::operation_aborted || !acceptor_.is_open()) return;
-      if (!error) admit_connection(std::move(socket));
-      accept_next();
+    accept_connections(io_, acceptor_, [this](tcp::socket socket) {
+      auto session = std::make_shared<HttpSession>(std::move(socket), dispatcher_, registry_, stopping_);
+      start_within_limit(session, *registry_, dispatcher_.config().http.max_connections);
     });
-  }
-
-  void admit_connection(tcp::socket socket) {
-    auto session = std::make_shared<HttpSession>(std::move(socket), dispatcher_, registry_, stopping_);
-    std::weak_ptr<HttpSession> weak = session;
-    uint64_t registration = registry_->try_register(dispatcher_.config().http.max_connections, [weak](CloseRequest request) {
-      if (auto alive = weak.lock()) alive->request_close(request);
-    });
-    if (registration == 0) return session->refuse();
-    session->start(registration);
   }
 
   asio::io_context& io_;

@@ -14,6 +14,7 @@
 #include <boost/beast/core/tcp_stream.hpp>
 
 #include "common/metrics.h"
+#include "net/accept_loop.h"
 #include "net/bind_acceptor.h"
 #include "net/error_response.h"
 #include "net/handlers.h"
@@ -208,31 +209,14 @@ class TcpListener : public Listener {
   uint16_t port() const override { return port_; }
   ConnectionRegistry& connections() override { return *context_.registry; }
 
-  void stop_accepting() override {
-    asio::post(acceptor_.get_executor(), [this] {
-      beast::error_code ignored;
-      acceptor_.close(ignored);
-    });
-  }
+  void stop_accepting() override { close_acceptor_later(acceptor_); }
 
  private:
   void accept_next() {
-    acceptor_.async_accept(asio::make_strand(io_), [this](beast::error_code error, tcp::socket socket) {
-      if (error == asio::error::operation_aborted || !acceptor_.is_open()) return;
-      if (!error) admit_connection(std::move(socket));
-      accept_next();
+    accept_connections(io_, acceptor_, [this](tcp::socket socket) {
+      auto session = std::make_shared<TcpUploadSession>(std::move(socket), context_);
+      start_within_limit(session, *context_.registry, context_.config.tcp.max_connections);
     });
-  }
-
-  void admit_connection(tcp::socket socket) {
-    auto session = std::make_shared<TcpUploadSession>(std::move(socket), context_);
-    std::weak_ptr<TcpUploadSession> weak = session;
-    uint64_t registration =
-        context_.registry->try_register(context_.config.tcp.max_connections, [weak](CloseRequest request) {
-          if (auto alive = weak.lock()) alive->request_close(request);
-        });
-    if (registration == 0) return session->refuse();
-    session->start(registration);
   }
 
   asio::io_context& io_;
