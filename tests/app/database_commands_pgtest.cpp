@@ -3,6 +3,7 @@
 #include <pqxx/pqxx>
 
 #include "support/run_cityclear.h"
+#include "support/sample_config.h"
 #include "support/tb1_builder.h"
 #include "support/test_database.h"
 #include "support/test_paths.h"
@@ -15,15 +16,6 @@ namespace {
 const EnvironmentChanges no_override{{"CITYCLEAR_DATABASE_URL", std::nullopt}};
 
 std::string sample_path() { return (shared_dir() / "samples" / "TB1_33010001_HZ2026112100000001AB.txt").string(); }
-
-json expected_by_reason() {
-  auto expected = json::parse(read_text_file((shared_dir() / "samples" / "expected.json").string()));
-  json counts = json::object();
-  for (const auto& [sequence, reason] : expected.at("reasons_by_sequence").items()) {
-    counts[reason.get<std::string>()] = counts.value(reason.get<std::string>(), 0) + 1;
-  }
-  return counts;
-}
 
 void drop_schema() {
   auto connection = connect_test_database();
@@ -68,7 +60,7 @@ TEST_CASE("ingest prints one outcome per file, exit 3 when one is rejected", "[a
   auto outcome = json::parse(first.out);
   CHECK(outcome["status"] == "accepted");
   CHECK(outcome["clearing_date"] == "20261121");
-  CHECK(outcome["by_reason"] == expected_by_reason());
+  CHECK(outcome["by_reason"] == sample_counts_by_reason());
   CHECK(outcome["repeat"] == false);
 
   std::string tampered_path = (scratch_dir("cli-ingest-tampered") / "tampered.txt").string();

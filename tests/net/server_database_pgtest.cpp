@@ -52,16 +52,6 @@ struct DatabaseServer {
 
 std::string sample_bytes() { return read_text_file((shared_dir() / "samples" / sample_name).string()); }
 
-// by_reason as expected.json implies it: the count of each reason over the records.
-json expected_by_reason() {
-  auto expected = json::parse(read_text_file((shared_dir() / "samples" / "expected.json").string()));
-  json counts = json::object();
-  for (const auto& [sequence, reason] : expected.at("reasons_by_sequence").items()) {
-    counts[reason.get<std::string>()] = counts.value(reason.get<std::string>(), 0) + 1;
-  }
-  return counts;
-}
-
 std::optional<json> tcp_exchange(TestSocket& socket, const std::string& file) {
   if (!socket.send(net::encode_frame(file))) return std::nullopt;
   auto prefix = socket.receive_exactly(4, 20000);
@@ -102,7 +92,7 @@ TEST_CASE("the sample file uploaded over HTTP gets the expected reasons; again, 
   CHECK(outcome["batch_id"] == "HZ2026112100000001AB");
   CHECK(outcome["acquirer"] == "33010001");
   CHECK(outcome["records"] == 11);
-  CHECK(outcome["by_reason"] == expected_by_reason());
+  CHECK(outcome["by_reason"] == sample_counts_by_reason());
   CHECK(outcome["repeat"] == false);
   std::string digest = outcome["sha256"];
   for (char& c : digest) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -112,7 +102,7 @@ TEST_CASE("the sample file uploaded over HTTP gets the expected reasons; again, 
   REQUIRE(again.status == 200);
   auto repeat = json::parse(again.body);
   CHECK(repeat["repeat"] == true);
-  CHECK(repeat["by_reason"] == expected_by_reason());
+  CHECK(repeat["by_reason"] == sample_counts_by_reason());
   CHECK(server.count("SELECT count(*) FROM batch") == 1);
   std::string metrics = http_request(server.port(), "GET", "/metrics").body;
   CHECK(metrics.find("cityclear_batches_total") != std::string::npos);
@@ -122,7 +112,7 @@ TEST_CASE("the sample file uploaded over HTTP gets the expected reasons; again, 
   std::string target = "/v1/batches/33010001/HZ2026112100000001AB";
   HttpReply found = http_request(server.port(), "GET", target, sample_token("33010001"));
   CHECK(found.status == 200);
-  CHECK(json::parse(found.body)["by_reason"] == expected_by_reason());
+  CHECK(json::parse(found.body)["by_reason"] == sample_counts_by_reason());
   CHECK(http_request(server.port(), "GET", target, sample_token("operator")).status == 200);
   CHECK(http_request(server.port(), "GET", target, sample_token("31000001")).status == 403);
   CHECK(std::filesystem::is_empty(server.config.spool_dir));
@@ -165,7 +155,7 @@ TEST_CASE("TCP frames are ingested like uploads; a cut-off frame stores nothing"
   auto accepted = tcp_exchange(socket, sample_bytes());
   REQUIRE(accepted);
   CHECK((*accepted)["status"] == "accepted");
-  CHECK((*accepted)["by_reason"] == expected_by_reason());
+  CHECK((*accepted)["by_reason"] == sample_counts_by_reason());
   auto repeat = tcp_exchange(socket, sample_bytes());
   REQUIRE(repeat);
   CHECK((*repeat)["repeat"] == true);

@@ -36,4 +36,13 @@ std::string sample_token(const std::string& who) {
   return expected.at("tokens").at(who).get<std::string>();
 }
 
+nlohmann::json sample_counts_by_reason() {
+  auto expected = nlohmann::json::parse(read_text_file((shared_dir() / "samples" / "expected.json").string()));
+  nlohmann::json counts = nlohmann::json::object();
+  for (const auto& [sequence, reason] : expected.at("reasons_by_sequence").items()) {
+    counts[reason.get<std::string>()] = counts.value(reason.get<std::string>(), 0) + 1;
+  }
+  return counts;
+}
+
 }  // namespace cityclear::testing

@@ -13,5 +13,7 @@ std::filesystem::path write_sample_config(const std::string& scratch_name, const
 Config load_sample_config(const std::string& scratch_name, const nlohmann::json& overrides = {});
 // The plain token of a participant ("31000001") or "operator", from the samples' expected.json.
 std::string sample_token(const std::string& who);
+// How many records of the sample TB1 file expected.json gives each reason: {"00": 4, "01": 1, ...}.
+nlohmann::json sample_counts_by_reason();
 
 }  // namespace cityclear::testing
