@@ -18,8 +18,10 @@ std::unique_ptr<crypto::KeyProvider> load_command_keys(const Config& config) {
 
 std::unique_ptr<store::ConnectionPool> make_connection_pool(const Config& config) {
   const DatabaseSettings& database = config.database;
-  return std::make_unique<store::ConnectionPool>(database.url, database.pool_size, database.acquire_timeout_ms,
-                                                 database.connect_timeout_ms);
+  return std::make_unique<store::ConnectionPool>(
+      database.url, database.pool_size, database.acquire_timeout_ms, database.connect_timeout_ms,
+      store::SessionLimits{.lock_timeout_ms = database.lock_timeout_ms,
+                           .statement_timeout_ms = database.statement_timeout_ms});
 }
 
 void require_migrated_database(store::ConnectionPool& pool) {

@@ -32,6 +32,10 @@ void read_database(JsonObjectReader reader, DatabaseSettings& database) {
   database.pool_size = static_cast<int>(reader.integer("pool_size", database.pool_size, 1, 256));
   database.connect_timeout_ms = reader.integer("connect_timeout_ms", database.connect_timeout_ms, 100, 600000);
   database.acquire_timeout_ms = reader.integer("acquire_timeout_ms", database.acquire_timeout_ms, 1, 600000);
+  database.lock_timeout_ms = reader.integer("lock_timeout_ms", database.lock_timeout_ms, 0, 3600000);
+  database.statement_timeout_ms = reader.integer("statement_timeout_ms", database.statement_timeout_ms, 0, 86400000);
+  database.retry_attempts = static_cast<int>(reader.integer("retry_attempts", database.retry_attempts, 1, 100));
+  database.retry_backoff_ms = reader.integer("retry_backoff_ms", database.retry_backoff_ms, 1, 60000);
   reader.finish();
 }
 
@@ -63,10 +67,18 @@ void read_ingest(JsonObjectReader reader, IngestSettings& ingest) {
   ingest.acceptance_window_days = reader.integer("acceptance_window_days", ingest.acceptance_window_days, 0, 3650);
   ingest.future_tolerance_seconds =
       reader.integer("future_tolerance_seconds", ingest.future_tolerance_seconds, 0, 86400);
-  ingest.workers = static_cast<int>(reader.integer("workers", ingest.workers, 1, 64));
+  ingest.small_file_max_bytes = reader.integer("small_file_max_bytes", ingest.small_file_max_bytes, 0, 64LL << 20);
+  ingest.workers = static_cast<int>(reader.integer("workers", ingest.workers, 1, 1024));
   ingest.queue_depth = static_cast<int>(reader.integer("queue_depth", ingest.queue_depth, 1, 100000));
-  ingest.batch_records = static_cast<int>(reader.integer("batch_records", ingest.batch_records, 64, 1 << 20));
+  ingest.large_workers = static_cast<int>(reader.integer("large_workers", ingest.large_workers, 1, 64));
+  ingest.large_queue_depth = static_cast<int>(reader.integer("large_queue_depth", ingest.large_queue_depth, 1, 100000));
+  ingest.commit_connections = static_cast<int>(reader.integer("commit_connections", ingest.commit_connections, 1, 64));
+  ingest.group_max_files = static_cast<int>(reader.integer("group_max_files", ingest.group_max_files, 1, 4096));
+  ingest.group_max_records = reader.integer("group_max_records", ingest.group_max_records, 1, 1LL << 24);
+  ingest.step_records = static_cast<int>(reader.integer("step_records", ingest.step_records, 64, 1 << 20));
   ingest.copy_queue_bytes = reader.integer("copy_queue_bytes", ingest.copy_queue_bytes, 1 << 16, 1LL << 30);
+  ingest.abandoned_claims_interval_ms =
+      reader.integer("abandoned_claims_interval_ms", ingest.abandoned_claims_interval_ms, 100, 86400000);
   reader.finish();
 }
 

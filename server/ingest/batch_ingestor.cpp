@@ -4,19 +4,25 @@
 #include <pqxx/pqxx>
 #include <spdlog/spdlog.h>
 
+#include "common/check.h"
 #include "common/metrics.h"
 #include "config/participants.h"
+#include "ingest/batch_statements.h"
 #include "ingest/batch_store.h"
 #include "ingest/clearing_day_assignment.h"
+#include "ingest/group_committer.h"
+#include "ingest/outcome_builders.h"
 #include "ingest/prepared_claims.h"
 #include "ingest/record_pipeline.h"
+#include "store/database_error.h"
+#include "store/retry_backoff.h"
+#include "store/transient_failure.h"
 
 namespace cityclear::ingest {
 namespace {
 
-// Races lost to a concurrent upload (same bytes, same batch id, a day closing) are retried from
-// the top, where the winner's committed work is then visible.
-constexpr int max_attempts = 5;
+// A blacklist published again and again while one small file is decided: give up after this many.
+constexpr int max_decisions = 5;
 
 void describe_metrics() {
   static std::once_flag once;
@@ -38,32 +44,17 @@ void count(const BatchOutcome& outcome, double seconds) {
   metrics().observe_seconds("cityclear_batch_ingest_seconds", {}, seconds);
 }
 
-BatchOutcome ingest_once(const Config& config, pqxx::connection& connection, const BatchStore::Helpers& helpers,
-                         const crypto::KeyProvider& keys, const Upload& upload, const FileExamination& exam,
-                         int64_t received_local_seconds) {
-  BatchStore store(connection);
-  if (auto original = store.find_by_sha256(exam.sha256_hex)) {
-    BatchOutcome outcome = store.load_outcome(*original);
-    outcome.repeat = true;
-    return outcome;
-  }
-  StoredBytes file{upload.bytes, exam.sha256_hex, upload.source, received_local_seconds, upload.release_before};
-  if (exam.rejection) return store.store_rejection(file, exam.header, *exam.rejection);
-  const FileLayout& layout = *exam.layout;
-  if (store.batch_id_accepted(layout.header.acquirer_code, layout.header.batch_id_text())) {
-    return store.store_rejection(file, exam.header,
-                                 {"F04", "batch id " + std::string(layout.header.batch_id_text()) + " was already accepted for acquirer " +
-                                             format_institution_code(layout.header.acquirer_code) + " with different bytes"});
-  }
-  CivilDate day = first_open_day(connection, wanted_clearing_day(received_local_seconds, config.clearing.cutoff_seconds));
-  BlacklistSnapshot blacklist;
-  {
-    pqxx::read_transaction transaction(connection);
-    blacklist = BlacklistSnapshot::load(transaction);
-  }
-  RecordPipeline pipeline(layout, RecordRules::from(config.ingest), keys, blacklist, config.ingest.batch_records,
-                          upload.release_before);
-  return store.store_accepted(file, layout, day, pipeline, helpers);
+store::RetrySettings retry_settings(const DatabaseSettings& database) {
+  return store::RetrySettings{.attempts = database.retry_attempts,
+                              .first_backoff_ms = database.retry_backoff_ms,
+                              .max_backoff_ms = 2000};
+}
+
+// The retryable error a caller gets when a transient failure outlived the retries.
+[[noreturn]] void throw_final(const std::exception& error, store::FailureKind kind) {
+  std::string sentence = store::failure_sentence(error);
+  if (kind == store::FailureKind::transient) throw store::TransientDatabaseError("the database stayed busy: " + sentence);
+  throw store::DatabaseUnavailable("the database connection failed: " + sentence);
 }
 
 }  // namespace
@@ -73,16 +64,10 @@ BatchIngestor::BatchIngestor(const Config& config, store::ConnectionPool& pool, 
   describe_metrics();
 }
 
-bool BatchIngestor::prepare_for_claims_beside(pqxx::connection& connection) {
-  std::call_once(prepared_transactions_checked_, [&] {
-    prepared_transactions_ = prepared_transactions_enabled(connection);
-    if (!prepared_transactions_) {
-      spdlog::warn("ingest: the server allows no prepared transactions (max_prepared_transactions = 0); "
-                   "keys are claimed after the records, in the batch's transaction (slower)");
-    }
-  });
-  if (prepared_transactions_) resolve_abandoned_claims(connection);
-  return prepared_transactions_;
+BatchIngestor::~BatchIngestor() = default;
+
+bool BatchIngestor::is_small(const IngestSettings& settings, size_t size_bytes) {
+  return static_cast<int64_t>(size_bytes) <= settings.small_file_max_bytes;
 }
 
 BatchOutcome BatchIngestor::ingest(const Upload& upload) {
@@ -97,33 +82,166 @@ BatchOutcome BatchIngestor::ingest(const Upload& upload) {
     }
   }
   FileExamination exam = examine_file(upload.bytes, config_.ingest, keys_, upload.release_before);
-  spdlog::debug("ingest: file examined in {:.3f} s", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  BatchOutcome outcome = is_small(config_.ingest, upload.bytes.size()) ? ingest_small(upload, exam, received)
+                                                                       : ingest_large(upload, exam, received);
+  count(outcome, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  return outcome;
+}
+
+CivilDate BatchIngestor::open_day(CivilDate wanted) {
+  if (auto cached = open_days_.cached(wanted)) return *cached;
   store::ConnectionLease connection = pool_.acquire();
-  bool claims_beside = prepare_for_claims_beside(*connection);
-  // More connections, when free now: one claims the keys and one archives the raw bytes while
-  // the records go in.
-  std::optional<store::ConnectionLease> claims_connection =
-      claims_beside ? pool_.try_acquire() : std::optional<store::ConnectionLease>();
-  std::optional<store::ConnectionLease> archive_connection = pool_.try_acquire();
-  BatchStore::Helpers helpers{claims_connection ? &**claims_connection : nullptr,
-                              archive_connection ? &**archive_connection : nullptr,
-                              static_cast<size_t>(config_.ingest.copy_queue_bytes)};
-  for (int attempt = 1;; ++attempt) {
+  return open_days_.resolve(*connection, wanted);
+}
+
+// The small path's blacklist comes from the cache (the group checks its version); the large path
+// asks the database for the newest version number on its own connection first.
+BlacklistVersion BatchIngestor::newest_blacklist(pqxx::connection* connection) {
+  std::optional<BlacklistVersion> cached = blacklists_.cached();
+  if (connection == nullptr) {
+    if (cached) return *cached;
+    store::ConnectionLease lease = pool_.acquire();
+    return blacklists_.load(*lease);
+  }
+  if (cached) {
+    pqxx::read_transaction transaction(*connection);
+    if (transaction.exec(statements::blacklist_version)[0][0].as<int64_t>() == cached->version) return *cached;
+  }
+  return blacklists_.load(*connection);
+}
+
+GroupCommitter& BatchIngestor::committer() {
+  std::call_once(committer_started_, [this] {
+    const DatabaseSettings& database = config_.database;
+    GroupCommitSettings settings{.connections = config_.ingest.commit_connections,
+                                 .max_files = config_.ingest.group_max_files,
+                                 .max_records = config_.ingest.group_max_records,
+                                 .retry = retry_settings(database)};
+    store::SessionLimits limits{.lock_timeout_ms = database.lock_timeout_ms,
+                                .statement_timeout_ms = database.statement_timeout_ms};
+    auto connect = [&database, limits] { return store::open_connection(database.url, database.connect_timeout_ms, limits); };
+    committer_ = std::make_unique<GroupCommitter>(settings, connect, open_days_);
+  });
+  return *committer_;
+}
+
+BatchOutcome BatchIngestor::ingest_small(const Upload& upload, const FileExamination& exam, int64_t received) {
+  StoredBytes file{upload.bytes, exam.sha256_hex, upload.source, received, upload.release_before};
+  PendingFile pending;
+  pending.bytes = &file;
+  pending.examination = &exam;
+  RecordRules rules = RecordRules::from(config_.ingest);
+  BlacklistVersion blacklist;
+  std::optional<RecordPipeline> pipeline;
+  std::optional<ClaimCandidates> candidates;
+  for (int decision = 1; decision <= max_decisions; ++decision) {
+    if (!exam.rejection) {
+      pending.wanted_day = wanted_clearing_day(received, config_.clearing.cutoff_seconds);
+      pending.day = open_day(pending.wanted_day);
+      blacklist = newest_blacklist(nullptr);
+      pipeline.emplace(*exam.layout, rules, keys_, *blacklist.snapshot, config_.ingest.step_records,
+                       upload.release_before);
+      candidates.emplace(pipeline->record_count());
+      pending.decided_reasons = pipeline->decide(*candidates);
+      pending.pipeline = &*pipeline;
+      pending.candidates = &*candidates;
+      pending.blacklist_version = blacklist.version;
+    }
+    GroupAnswer answer = committer().commit(pending);
+    if (answer.failure) std::rethrow_exception(answer.failure);
+    if (!answer.decide_again) return std::move(*answer.outcome);
+    blacklists_.forget_older_than(blacklist.version + 1);
+  }
+  throw store::TransientDatabaseError("the blacklist changed " + std::to_string(max_decisions) +
+                                      " times while the file was being decided");
+}
+
+bool BatchIngestor::claims_on_second_connection(pqxx::connection& connection) {
+  std::call_once(prepared_transactions_checked_, [&] {
+    prepared_transactions_ = prepared_transactions_enabled(connection);
+    if (!prepared_transactions_) {
+      spdlog::warn("ingest: the server allows no prepared transactions (max_prepared_transactions = 0); "
+                   "a large file's keys are claimed after its records, in its own transaction (slower)");
+    }
+  });
+  if (prepared_transactions_) ingest::resolve_abandoned_claims(connection);
+  return prepared_transactions_;
+}
+
+int BatchIngestor::resolve_abandoned_claims() {
+  std::optional<store::ConnectionLease> connection = pool_.try_acquire();
+  if (!connection) return 0;  // every connection busy: the next tick tries again
+  try {
+    std::call_once(prepared_transactions_checked_, [&] { prepared_transactions_ = prepared_transactions_enabled(**connection); });
+    return prepared_transactions_ ? ingest::resolve_abandoned_claims(**connection) : 0;
+  } catch (...) {
+    if (store::classify_failure(std::current_exception()) != store::FailureKind::permanent) connection->discard();
+    throw;
+  }
+}
+
+BatchOutcome BatchIngestor::ingest_large_once(const Upload& upload, const FileExamination& exam, int64_t received) {
+  store::ConnectionLease connection = pool_.acquire();
+  std::optional<store::ConnectionLease> claims;
+  std::optional<store::ConnectionLease> archive;
+  try {
+    if (claims_on_second_connection(*connection)) {
+      if (auto lease = pool_.try_acquire()) claims.emplace(std::move(*lease));
+    }
+    if (auto lease = pool_.try_acquire()) archive.emplace(std::move(*lease));
+    BatchStore::Helpers helpers{claims ? &**claims : nullptr, archive ? &**archive : nullptr,
+                                static_cast<size_t>(config_.ingest.copy_queue_bytes)};
+    BatchStore store(*connection);
+    if (auto original = store.find_by_sha256(exam.sha256_hex)) {
+      BatchOutcome outcome = store.load_outcome(*original);
+      outcome.repeat = true;
+      return outcome;
+    }
+    StoredBytes file{upload.bytes, exam.sha256_hex, upload.source, received, upload.release_before};
+    if (exam.rejection) return store.store_rejection(file, exam.header, *exam.rejection);
+    const BatchHeader& header = exam.layout->header;
+    if (store.batch_id_accepted(header.acquirer_code, header.batch_id_text())) {
+      return store.store_rejection(file, exam.header, batch_id_reused(header));
+    }
+    CivilDate day = open_day(wanted_clearing_day(received, config_.clearing.cutoff_seconds));
+    BlacklistVersion blacklist = newest_blacklist(&*connection);
+    RecordPipeline pipeline(*exam.layout, RecordRules::from(config_.ingest), keys_, *blacklist.snapshot,
+                            config_.ingest.step_records, upload.release_before);
+    return store.store_accepted(file, *exam.layout, day, pipeline, helpers);
+  } catch (...) {
+    if (claims) claims->discard();  // its session lock and any claims left prepared go with it
+    store::FailureKind kind = store::classify_failure(std::current_exception());
+    if (kind == store::FailureKind::connection_lost || kind == store::FailureKind::in_doubt) {
+      connection.discard();
+      if (archive) archive->discard();
+    }
+    throw;
+  }
+}
+
+// Lost races (the same bytes or batch id, a day closing) are tried again at once, where the
+// winner's committed work is then visible; transient failures after a backoff.
+BatchOutcome BatchIngestor::ingest_large(const Upload& upload, const FileExamination& exam, int64_t received) {
+  store::RetryBackoff backoff(retry_settings(config_.database));
+  bool in_doubt = false;
+  while (true) {
     try {
-      BatchOutcome outcome = ingest_once(config_, *connection, helpers, keys_, upload, exam, received);
-      count(outcome, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+      BatchOutcome outcome = ingest_large_once(upload, exam, received);
+      if (in_doubt) outcome.repeat = false;  // found stored by this upload's own unanswered COMMIT
       return outcome;
     } catch (const pqxx::unique_violation& race) {
-      if (attempt >= max_attempts) throw;
+      if (!backoff.another_without_wait()) throw;
       spdlog::debug("ingest of {} lost a race ({}), retrying", exam.sha256_hex, race.what());
     } catch (const ClearingDayClosed& closed) {
-      if (attempt >= max_attempts) throw;
+      if (!backoff.another_without_wait()) throw;
+      open_days_.forget(wanted_clearing_day(received, config_.clearing.cutoff_seconds));
       spdlog::info("ingest of {}: {}, retrying on the next open day", exam.sha256_hex, closed.what());
-    } catch (const pqxx::broken_connection& broken) {
-      connection.discard();
-      if (archive_connection) archive_connection->discard();
-      if (claims_connection) claims_connection->discard();
-      throw store::DatabaseUnavailable(std::string("the database connection broke: ") + broken.what());
+    } catch (const std::exception& error) {
+      store::FailureKind kind = store::classify_failure(error);
+      if (kind == store::FailureKind::permanent) throw;
+      in_doubt = in_doubt || kind == store::FailureKind::in_doubt;
+      spdlog::info("ingest of {} is tried again: {}", exam.sha256_hex, store::failure_sentence(error));
+      if (!backoff.wait_before_next()) throw_final(error, kind);
     }
   }
 }

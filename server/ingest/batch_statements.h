@@ -4,6 +4,8 @@
 
 namespace cityclear::ingest::statements {
 
+inline constexpr const char* blacklist_version = "SELECT coalesce(max(version), 0) FROM blacklist_version";
+
 inline constexpr const char* load_blacklist =
     "SELECT issuer_code, card_asn, listed_local, removed_local FROM blacklist_entry";
 
@@ -18,10 +20,12 @@ inline constexpr const char* find_by_batch_id =
 inline constexpr const char* accepted_batch_id =
     "SELECT 1 FROM batch WHERE acquirer_code = $1 AND batch_id = $2 AND status = 'accepted'";
 
-inline constexpr const char* load_outcome =
-    "SELECT b.batch_id, b.acquirer_code, b.status, b.reason, b.detail, to_char(b.clearing_day, 'YYYYMMDD'), "
-    "encode(r.sha256, 'hex'), b.record_count, b.counts_by_reason::text "
-    "FROM batch b JOIN raw_file r USING (raw_file_id) WHERE b.batch_key = $1";
+// Read by column name in stored_outcome.cpp.
+inline constexpr const char* load_outcomes =
+    "SELECT b.batch_key, b.batch_id, b.acquirer_code, b.status, b.reason, b.detail,"
+    " to_char(b.clearing_day, 'YYYYMMDD') AS clearing_date, encode(r.sha256, 'hex') AS sha256_hex, b.record_count,"
+    " b.counts_by_reason::text AS counts_by_reason "
+    "FROM batch b JOIN raw_file r USING (raw_file_id) WHERE b.batch_key = ANY($1::bigint[])";
 
 inline constexpr const char* ensure_day = "SELECT cityclear_ensure_day($1::date)";
 
@@ -66,13 +70,20 @@ inline constexpr const char* rollback_claim = "ROLLBACK TO SAVEPOINT claim";
 inline constexpr const char* copy_claims =
     "COPY accepted_card_counter (card_key, batch_key, sequence) FROM STDIN (FORMAT binary)";
 
-// Keys claimed beside the records, on a second connection, in a prepared transaction (two-phase
-// commit) named "cityclear-claims-<batch key>": prepared before the batch's own transaction
-// commits, committed right after it. The batch's transaction holds this lock (class "Batc") on its
-// key, so whoever finds the prepared claims abandoned can wait for the batch's outcome first.
+// Keys claimed on a second connection, in a prepared transaction (two-phase commit) named
+// "cityclear-claims-<batch key>": prepared before the batch's own transaction commits, committed
+// right after it. Two advisory locks (keyed by the batch key) tell who may finish it:
+// - the batch's transaction holds "Batc" until it ends, so a resolver can tell a batch still in
+//   flight (lock busy) from one that committed (batch row) or rolled back (no row);
+// - the claims' owner holds "Clai" on its session from before BEGIN until after COMMIT PREPARED,
+//   so a live claim (lock busy) is never touched: only one whose owner's connection is gone is.
 inline constexpr const char* lock_batch = "SELECT pg_advisory_xact_lock(1113683043, ($1::bigint % 2147483647)::int)";
-inline constexpr const char* wait_for_batch = "SELECT pg_advisory_lock(1113683043, ($1::bigint % 2147483647)::int)";
+inline constexpr const char* try_batch_lock = "SELECT pg_try_advisory_lock(1113683043, ($1::bigint % 2147483647)::int)";
 inline constexpr const char* release_batch = "SELECT pg_advisory_unlock(1113683043, ($1::bigint % 2147483647)::int)";
+inline constexpr const char* lock_claims_owner = "SELECT pg_advisory_lock(1131176297, ($1::bigint % 2147483647)::int)";
+inline constexpr const char* try_claims_owner = "SELECT pg_try_advisory_lock(1131176297, ($1::bigint % 2147483647)::int)";
+inline constexpr const char* release_claims_owner =
+    "SELECT pg_advisory_unlock(1131176297, ($1::bigint % 2147483647)::int)";
 inline constexpr const char* claims_transaction_prefix = "cityclear-claims-";
 inline constexpr const char* prepared_claims =
     "SELECT gid FROM pg_prepared_xacts WHERE database = current_database() AND gid LIKE 'cityclear-claims-%' "

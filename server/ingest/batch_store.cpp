@@ -7,6 +7,8 @@
 #include "config/participants.h"
 #include "ingest/batch_statements.h"
 #include "ingest/duplicate_claim.h"
+#include "ingest/outcome_builders.h"
+#include "ingest/stored_outcome.h"
 #include "ingest/prepared_claims.h"
 #include "ingest/clearing_day_assignment.h"
 #include "store/binary_copy.h"
@@ -14,21 +16,6 @@
 
 namespace cityclear::ingest {
 namespace {
-
-std::map<std::string, int64_t> count_reasons(const std::vector<Reason>& reasons) {
-  std::map<std::string, int64_t> counts;
-  for (Reason reason : reasons) {
-    CITYCLEAR_CHECK(reason != Reason::pending, "every record has its final reason");
-    ++counts[reason_text(reason)];
-  }
-  return counts;
-}
-
-std::string counts_json(const std::map<std::string, int64_t>& counts) {
-  nlohmann::json object = nlohmann::json::object();
-  for (const auto& [code, count] : counts) object[code] = count;
-  return object.dump();
-}
 
 // The slow path: some candidate's key was accepted before. The savepoint undid the records and
 // claims; the free keys are claimed, the losers become 03, and the records are written again.
@@ -75,19 +62,6 @@ std::future<int64_t> archive_beside(pqxx::connection* connection, const StoredBy
   return std::async(std::launch::async, [&file, connection] { return archive_raw_file_committed(*connection, file); });
 }
 
-BatchOutcome accepted_outcome(const StoredBytes& file, const BatchHeader& header, CivilDate day,
-                              const std::vector<Reason>& reasons) {
-  BatchOutcome outcome;
-  outcome.batch_id = std::string(header.batch_id_text());
-  outcome.acquirer_code = header.acquirer_code;
-  outcome.accepted = true;
-  outcome.clearing_date = day;
-  outcome.sha256_hex = file.sha256_hex;
-  outcome.records = static_cast<int64_t>(reasons.size());
-  outcome.by_reason = count_reasons(reasons);
-  return outcome;
-}
-
 }  // namespace
 
 std::optional<int64_t> BatchStore::find_by_sha256(const std::string& sha256_hex) {
@@ -112,22 +86,9 @@ bool BatchStore::batch_id_accepted(uint32_t acquirer_code, std::string_view batc
 
 BatchOutcome BatchStore::load_outcome(int64_t batch_key) {
   pqxx::read_transaction transaction(connection_);
-  pqxx::result rows = transaction.exec_params(statements::load_outcome, batch_key);
-  CITYCLEAR_CHECK(rows.size() == 1, "a batch key names one batch");
-  const auto& row = rows[0];
-  BatchOutcome outcome;
-  if (!row[0].is_null()) outcome.batch_id = row[0].as<std::string>();
-  if (!row[1].is_null()) outcome.acquirer_code = row[1].as<uint32_t>();
-  outcome.accepted = row[2].as<std::string>() == "accepted";
-  if (!row[3].is_null()) outcome.reason = row[3].as<std::string>();
-  if (!row[4].is_null()) outcome.detail = row[4].as<std::string>();
-  if (!row[5].is_null()) outcome.clearing_date = parse_date(row[5].as<std::string>());
-  outcome.sha256_hex = row[6].as<std::string>();
-  for (char& c : outcome.sha256_hex) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  outcome.records = row[7].as<int64_t>();
-  nlohmann::json counts = nlohmann::json::parse(row[8].as<std::string>());
-  for (const auto& [code, count] : counts.items()) outcome.by_reason[code] = count.get<int64_t>();
-  return outcome;
+  std::map<int64_t, BatchOutcome> outcomes = load_outcomes(transaction, {batch_key});
+  CITYCLEAR_CHECK(outcomes.size() == 1, "a batch key names one batch");
+  return outcomes.begin()->second;
 }
 
 BatchOutcome BatchStore::store_rejection(const StoredBytes& file, const std::optional<BatchHeader>& header,
@@ -146,13 +107,7 @@ BatchOutcome BatchStore::store_rejection(const StoredBytes& file, const std::opt
                           rejection.detail, std::optional<std::string>(), created, 0, 0, "{}",
                           format_iso_timestamp(file.received_local_seconds));
   transaction.commit();
-  BatchOutcome outcome;
-  outcome.batch_id = batch_id;
-  if (header) outcome.acquirer_code = header->acquirer_code;
-  outcome.reason = rejection.code;
-  outcome.detail = rejection.detail;
-  outcome.sha256_hex = file.sha256_hex;
-  return outcome;
+  return rejected_outcome(file.sha256_hex, header, rejection);
 }
 
 BatchOutcome BatchStore::store_accepted(const StoredBytes& file, const FileLayout& layout, CivilDate day,
@@ -177,7 +132,7 @@ BatchOutcome BatchStore::store_accepted(const StoredBytes& file, const FileLayou
   else transaction.exec(statements::release_claim);
   int64_t raw_file_id = archive.valid() ? archive.get() : archive_raw_file(transaction, file);
   timer.mark("raw file archived");
-  BatchOutcome outcome = accepted_outcome(file, header, day, reasons);
+  BatchOutcome outcome = accepted_outcome(file.sha256_hex, header, day, reasons);
   transaction.exec_params(statements::insert_accepted_batch, batch_key, raw_file_id,
                           static_cast<int64_t>(header.acquirer_code), *outcome.batch_id, sql_date(day),
                           format_iso_timestamp(header.created_local_seconds), outcome.records,

@@ -39,23 +39,36 @@ std::optional<int64_t> batch_key_of(const std::string& name) {
   return batch_key;
 }
 
-// Waits for the batch's own transaction to end (its lock), then settles the claims by whether the
-// batch row exists. The session lock is always given back.
+bool try_lock(pqxx::transaction_base& session, const char* statement, int64_t batch_key) {
+  return session.exec_params(statement, batch_key)[0][0].as<bool>();
+}
+
+// Settles abandoned claims by whether their batch row exists, once both locks are free: the
+// owner's (a live owner is left alone) and the batch's (a batch still in flight is left for the
+// next round). The locks taken are always given back.
 bool resolve_one(pqxx::nontransaction& session, int64_t batch_key) {
-  session.exec_params(statements::wait_for_batch, batch_key);
+  if (!try_lock(session, statements::try_claims_owner, batch_key)) return false;
   bool resolved = false;
   try {
-    bool batch_committed = !session.exec_params(statements::batch_exists, batch_key).empty();
-    resolved = finish_in(session, batch_key, batch_committed);
-    if (resolved) {
-      spdlog::warn("ingest: abandoned key claims of batch {} {}", batch_key,
-                   batch_committed ? "committed (the batch was stored)" : "rolled back (the batch was not stored)");
+    if (try_lock(session, statements::try_batch_lock, batch_key)) {
+      try {
+        bool batch_committed = !session.exec_params(statements::batch_exists, batch_key).empty();
+        resolved = finish_in(session, batch_key, batch_committed);
+        if (resolved) {
+          spdlog::warn("ingest: abandoned key claims of batch {} {}", batch_key,
+                       batch_committed ? "committed (the batch was stored)" : "rolled back (the batch was not stored)");
+        }
+      } catch (...) {
+        session.exec_params(statements::release_batch, batch_key);
+        throw;
+      }
+      session.exec_params(statements::release_batch, batch_key);
     }
   } catch (...) {
-    session.exec_params(statements::release_batch, batch_key);
+    session.exec_params(statements::release_claims_owner, batch_key);
     throw;
   }
-  session.exec_params(statements::release_batch, batch_key);
+  session.exec_params(statements::release_claims_owner, batch_key);
   return resolved;
 }
 
@@ -71,11 +84,9 @@ std::string claims_transaction_name(int64_t batch_key) {
   return std::string(statements::claims_transaction_prefix) + std::to_string(batch_key);
 }
 
-ClaimPreparation prepare_claims(pqxx::connection& connection, int64_t batch_key,
-                                std::span<const ClaimCandidate> sorted_candidates) {
-  PGconn* raw = store::raw_connection(connection);
-  pqxx::nontransaction session(connection);
-  session.exec(statements::begin);
+// Inside a BEGIN already sent: the claims COPYed and the transaction prepared.
+ClaimPreparation copy_and_prepare(pqxx::nontransaction& session, PGconn* raw, int64_t batch_key,
+                                  std::span<const ClaimCandidate> sorted_candidates) {
   try {
     store::BinaryCopyWriter claims(raw, statements::copy_claims);
     write_claims(claims, batch_key, sorted_candidates);
@@ -91,16 +102,29 @@ ClaimPreparation prepare_claims(pqxx::connection& connection, int64_t batch_key,
     session.exec("PREPARE TRANSACTION '" + claims_transaction_name(batch_key) + "'");
   } catch (const pqxx::sql_error& refused) {
     // Prepared transactions all in use, say: the PREPARE rolled the claims back.
-    spdlog::warn("ingest: the key claims of batch {} could not be prepared ({}); claiming beside the records", batch_key,
-                 refused.what());
+    spdlog::warn("ingest: the key claims of batch {} could not be prepared ({}); claiming them with the records",
+                 batch_key, refused.what());
     return ClaimPreparation::refused;
   }
   return ClaimPreparation::prepared;
 }
 
+ClaimPreparation prepare_claims(pqxx::connection& connection, int64_t batch_key,
+                                std::span<const ClaimCandidate> sorted_candidates) {
+  PGconn* raw = store::raw_connection(connection);
+  pqxx::nontransaction session(connection);
+  session.exec_params(statements::lock_claims_owner, batch_key);  // held until the claims are finished
+  session.exec(statements::begin);
+  ClaimPreparation result = copy_and_prepare(session, raw, batch_key, sorted_candidates);
+  if (result != ClaimPreparation::prepared) session.exec_params(statements::release_claims_owner, batch_key);
+  return result;
+}
+
 bool finish_prepared_claims(pqxx::connection& connection, int64_t batch_key, bool commit) {
   pqxx::nontransaction session(connection);
-  return finish_in(session, batch_key, commit);
+  bool finished = finish_in(session, batch_key, commit);
+  session.exec_params(statements::release_claims_owner, batch_key);
+  return finished;
 }
 
 int resolve_abandoned_claims(pqxx::connection& connection) {
@@ -123,8 +147,10 @@ PreparedClaims::~PreparedClaims() {
   try {
     finish_prepared_claims(*connection_, batch_key_, false);
   } catch (const std::exception& error) {
-    spdlog::warn("ingest: the prepared key claims of batch {} could not be rolled back ({}); left for the next ingest "
-                 "to resolve", batch_key_, error.what());
+    // Closing the connection ends the owner's lock: the resolver then rolls the claims back.
+    spdlog::warn("ingest: the prepared key claims of batch {} could not be rolled back ({}); left for the resolver",
+                 batch_key_, error.what());
+    connection_->disconnect();
   }
 }
 
@@ -139,7 +165,8 @@ void PreparedClaims::commit_with(pqxx::work& batch_transaction) {
   try {
     batch_transaction.commit();
   } catch (const pqxx::in_doubt_error&) {
-    pending_ = false;  // committed or not: resolve_abandoned_claims finds out from the batch row
+    pending_ = false;  // committed or not: the resolver finds out from the batch row
+    connection_->disconnect();  // ends the owner's lock
     throw;
   }
   if (!pending_) return;
@@ -149,8 +176,10 @@ void PreparedClaims::commit_with(pqxx::work& batch_transaction) {
       spdlog::info("ingest: the key claims of batch {} were committed by another process meanwhile", batch_key_);
     }
   } catch (const std::exception& error) {
-    // The batch is stored; its claims commit at the next ingest's resolve_abandoned_claims.
-    spdlog::warn("ingest: the key claims of batch {} stay prepared ({})", batch_key_, error.what());
+    // The batch is stored; closing the connection ends the owner's lock, and the resolver commits
+    // the claims (the batch row exists).
+    spdlog::warn("ingest: the key claims of batch {} stay prepared ({}); left for the resolver", batch_key_, error.what());
+    connection_->disconnect();
   }
 }
 

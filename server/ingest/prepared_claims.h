@@ -1,10 +1,12 @@
 #pragma once
-// The keys of a batch claimed on a second connection while the first still writes the records:
-// the claim is a prepared transaction (two-phase commit), prepared before the batch's transaction
-// commits and committed right after it, so that the keys are accepted exactly when the batch is.
-// A process that dies in between leaves the prepared claims behind; resolve_abandoned_claims
-// (run before every ingest) commits them if their batch committed and rolls them back if not,
-// after waiting for the batch's transaction to end (it holds statements::lock_batch).
+// The keys of a large batch claimed on a second connection while the first still writes the
+// records: the claim is a prepared transaction (two-phase commit), prepared before the batch's
+// transaction commits and committed right after it, so that the keys are accepted exactly when
+// the batch is. The owner holds a session lock from before BEGIN until after COMMIT PREPARED
+// (batch_statements.h), so a live claim is never touched by anyone else. A process or connection
+// that dies in between leaves the prepared claims behind without an owner; resolve_abandoned_claims
+// (the daemon's timer, and before every large ingest) commits them if their batch committed and
+// rolls them back if not, once the batch's transaction has ended. It never waits for a lock.
 #include <cstdint>
 #include <span>
 #include <string>
@@ -35,6 +37,7 @@ ClaimPreparation prepare_claims(pqxx::connection& connection, int64_t batch_key,
 bool finish_prepared_claims(pqxx::connection& connection, int64_t batch_key, bool commit);
 
 // Resolves every abandoned claims transaction of this database; returns how many it resolved.
+// Claims whose owner is alive, or whose batch is still in flight, are left alone.
 int resolve_abandoned_claims(pqxx::connection& connection);
 
 // One batch's claims on the claims connection: prepared beside the records, committed right after

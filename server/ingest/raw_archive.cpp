@@ -10,10 +10,20 @@
 namespace cityclear::ingest {
 namespace {
 
-constexpr size_t raw_chunk_bytes = 1 << 20;
-
 void copy_chunks(pqxx::work& transaction, int64_t raw_file_id, const StoredBytes& file, int64_t chunk_count) {
   store::BinaryCopyWriter chunks(transaction, statements::copy_raw_chunks, 2 * raw_chunk_bytes);
+  write_raw_chunks(chunks, raw_file_id, file);
+  CITYCLEAR_CHECK(chunks.finish() == static_cast<uint64_t>(chunk_count), "every chunk was archived once");
+}
+
+}  // namespace
+
+int64_t raw_chunk_count(size_t size_bytes) {
+  return static_cast<int64_t>((size_bytes + raw_chunk_bytes - 1) / raw_chunk_bytes);
+}
+
+void write_raw_chunks(store::BinaryCopyWriter& chunks, int64_t raw_file_id, const StoredBytes& file) {
+  int64_t chunk_count = raw_chunk_count(file.bytes.size());
   for (int64_t chunk = 0; chunk < chunk_count; ++chunk) {
     size_t offset = static_cast<size_t>(chunk) * raw_chunk_bytes;
     chunks.begin_row(3);
@@ -22,10 +32,7 @@ void copy_chunks(pqxx::work& transaction, int64_t raw_file_id, const StoredBytes
     chunks.add_text(file.bytes.substr(offset, raw_chunk_bytes));
     if (file.release_before) file.release_before(offset);
   }
-  CITYCLEAR_CHECK(chunks.finish() == static_cast<uint64_t>(chunk_count), "every chunk was archived once");
 }
-
-}  // namespace
 
 std::string source_name(UploadSource source) {
   switch (source) {
@@ -38,7 +45,7 @@ std::string source_name(UploadSource source) {
 }
 
 int64_t archive_raw_file(pqxx::work& transaction, const StoredBytes& file) {
-  int64_t chunk_count = static_cast<int64_t>((file.bytes.size() + raw_chunk_bytes - 1) / raw_chunk_bytes);
+  int64_t chunk_count = raw_chunk_count(file.bytes.size());
   pqxx::result inserted = transaction.exec_params(
       statements::insert_raw_file, file.sha256_hex, static_cast<int64_t>(file.bytes.size()), chunk_count,
       source_name(file.source), format_iso_timestamp(file.received_local_seconds));

@@ -11,6 +11,7 @@
 #include <pqxx/transaction>
 
 #include "ingest/batch_ingestor.h"
+#include "store/binary_copy.h"
 
 namespace cityclear::ingest {
 
@@ -21,6 +22,12 @@ struct StoredBytes {
   int64_t received_local_seconds = 0;
   std::function<void(size_t)> release_before;  // may be empty
 };
+
+// The bytes are kept in chunks of this size (raw_file_chunk), never whole in one value.
+inline constexpr size_t raw_chunk_bytes = 1 << 20;
+int64_t raw_chunk_count(size_t size_bytes);
+// The rows of statements::copy_raw_chunks for one file (the COPY is the caller's).
+void write_raw_chunks(store::BinaryCopyWriter& chunks, int64_t raw_file_id, const StoredBytes& file);
 
 // Inside the caller's transaction; returns the raw_file_id.
 int64_t archive_raw_file(pqxx::work& transaction, const StoredBytes& file);

@@ -1,11 +1,28 @@
 #include "net/database_backend.h"
 
 #include "common/mapped_file.h"
+#include "net/structured_log.h"
+#include "store/transient_failure.h"
 
 namespace cityclear::net {
 
 DatabaseBackend::DatabaseBackend(const Config& config, store::ConnectionPool& pool, const crypto::KeyProvider& keys)
-    : pool_(pool), ingestor_(config, pool, keys), settlements_(config, pool) {}
+    : pool_(pool),
+      ingestor_(config, pool, keys),
+      settlements_(config, pool),
+      abandoned_claims_timer_(std::chrono::milliseconds(config.ingest.abandoned_claims_interval_ms),
+                              [this] { resolve_abandoned_claims(); }) {}
+
+void DatabaseBackend::resolve_abandoned_claims() {
+  try {
+    int resolved = ingestor_.resolve_abandoned_claims();
+    if (resolved > 0) log_event(spdlog::level::warn, "abandoned_claims_resolved", {{"claims", int64_t{resolved}}});
+  } catch (const std::exception& error) {
+    bool transient = store::classify_failure(error) != store::FailureKind::permanent;
+    log_event(transient ? spdlog::level::debug : spdlog::level::err, "abandoned_claims_failed",
+              {{"detail", store::failure_sentence(error)}});
+  }
+}
 
 bool DatabaseBackend::database_ready() { return pool_.ping(); }
 

@@ -1,5 +1,8 @@
 #pragma once
-// The server's ClearingBackend: the batch ingestor and the settlement service on the pool.
+// The server's ClearingBackend: the batch ingestor and the settlement service on the pool, and the
+// daemon's timer that resolves key claims a dead process left prepared
+// (ingest.abandoned_claims_interval_ms).
+#include "common/periodic_task.h"
 #include "crypto/key_provider.h"
 #include "net/clearing_backend.h"
 #include "store/connection_pool.h"
@@ -19,9 +22,12 @@ class DatabaseBackend : public ClearingBackend {
                             const std::function<void(std::string_view)>& sink) override;
 
  private:
+  void resolve_abandoned_claims();
+
   store::ConnectionPool& pool_;
   ingest::BatchIngestor ingestor_;
   clearing::SettlementService settlements_;
+  PeriodicTask abandoned_claims_timer_;  // last: it uses the ingestor
 };
 
 }  // namespace cityclear::net

@@ -28,4 +28,10 @@ HttpResponse error_response(int status, std::string_view code, std::string_view 
   return json_response_of(status, body);  // "error" first, as interfaces.md writes it
 }
 
+HttpResponse retryable_error_response(std::string_view code, std::string_view detail) {
+  HttpResponse response = error_response(503, code, detail);
+  response.extra_headers.push_back({"retry-after", std::to_string(retry_after_seconds)});
+  return response;
+}
+
 }  // namespace cityclear::net

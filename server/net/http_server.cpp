@@ -101,7 +101,7 @@ HttpResponse answer_for_body_problem(const RequestBodySink& sink) {
   switch (sink.problem()) {
     case BodyProblem::too_large: return error_response(413, "payload_too_large", sink.detail());
     case BodyProblem::bad_encoding: return error_response(400, "bad_request", sink.detail());
-    case BodyProblem::disk_error: return error_response(503, "spool_unavailable", "the upload could not be stored for processing; try again later");
+    case BodyProblem::disk_error: return retryable_error_response("spool_unavailable", "the upload could not be stored for processing; try again later");
     case BodyProblem::none: break;
   }
   return error_response(400, "bad_request", "the request body could not be read");
@@ -139,7 +139,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   // Over max_connections: answer 503 and close.
   void refuse() {
     asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
-      self->respond(error_response(503, "busy", "the server has too many open connections; try again later"));
+      self->respond(retryable_error_response("busy", "the server has too many open connections; try again later"));
     });
   }
 
@@ -192,7 +192,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
         file = SpoolFile::create(dispatcher_.config().spool_dir, spool_file_prefix);
       } catch (const std::exception& failure) {
         log_event(spdlog::level::err, "spool_failed", {{"detail", failure.what()}});
-        return respond(error_response(503, "spool_unavailable", "the upload could not be stored for processing; try again later"));
+        return respond(retryable_error_response("spool_unavailable", "the upload could not be stored for processing; try again later"));
       }
     }
     bool gzip = request.head.header("content-encoding") == std::optional<std::string>("gzip");

@@ -29,7 +29,7 @@ class Listener {
 std::unique_ptr<Listener> make_http_listener(boost::asio::io_context& io, RequestDispatcher& dispatcher,
                                              const std::atomic<bool>& stopping);
 std::unique_ptr<Listener> make_tcp_listener(boost::asio::io_context& io, const Config& config,
-                                            ClearingBackend& backend, WorkerPool& ingest_pool,
+                                            ClearingBackend& backend, IngestPools ingest_pools,
                                             const std::atomic<bool>& stopping);
 
 

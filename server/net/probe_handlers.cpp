@@ -10,7 +10,7 @@ HttpResponse handle_healthz() { return json_response(200, {{"status", "serving"}
 
 HttpResponse handle_readyz(ClearingBackend& backend) {
   if (backend.database_ready()) return json_response(200, {{"status", "ready"}});
-  return error_response(503, "database_unavailable", "the database does not answer");
+  return retryable_error_response("database_unavailable", "the database does not answer");
 }
 
 HttpResponse handle_metrics() {

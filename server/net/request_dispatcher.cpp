@@ -15,8 +15,8 @@ bool is_supported_encoding(const std::optional<std::string>& encoding) {
 }  // namespace
 
 RequestDispatcher::RequestDispatcher(const Config& config, ClearingBackend& backend, WorkerPool& query_pool,
-                                     WorkerPool& ingest_pool)
-    : config_(config), backend_(backend), query_pool_(query_pool), ingest_pool_(ingest_pool) {}
+                                     IngestPools ingest_pools)
+    : config_(config), backend_(backend), query_pool_(query_pool), ingest_pools_(ingest_pools) {}
 
 Admission RequestDispatcher::admit(HttpRequestHead head) const {
   Admission admission;
@@ -48,7 +48,8 @@ void RequestDispatcher::dispatch(AdmittedRequest request, std::function<void(Htt
     done(handle(request));
     return;
   }
-  WorkerPool& pool = place == WorkPlace::ingest_pool ? ingest_pool_ : query_pool_;
+  int64_t body_bytes = request.body ? request.body->size_bytes() : 0;
+  WorkerPool& pool = place == WorkPlace::ingest_pool ? ingest_pools_.for_upload(config_.ingest, body_bytes) : query_pool_;
   auto shared_request = std::make_shared<AdmittedRequest>(std::move(request));
   bool queued = pool.try_submit([this, shared_request, done]() mutable {
     HttpResponse response = handle(*shared_request);
@@ -56,7 +57,7 @@ void RequestDispatcher::dispatch(AdmittedRequest request, std::function<void(Htt
     done(std::move(response));
   });
   if (!queued) {
-    done(error_response(503, "busy", "the server has too much work queued; try again later"));
+    done(retryable_error_response("busy", "the server has too much work queued; try again later"));
   }
 }
 

@@ -8,6 +8,7 @@
 #include "config/config.h"
 #include "net/admitted_request.h"
 #include "net/clearing_backend.h"
+#include "net/ingest_pools.h"
 #include "net/worker_pool.h"
 
 namespace cityclear::net {
@@ -21,7 +22,7 @@ struct Admission {
 
 class RequestDispatcher {
  public:
-  RequestDispatcher(const Config& config, ClearingBackend& backend, WorkerPool& query_pool, WorkerPool& ingest_pool);
+  RequestDispatcher(const Config& config, ClearingBackend& backend, WorkerPool& query_pool, IngestPools ingest_pools);
 
   // The answer at once (404, 405, 401, 403, 415), or the admitted request to read the body of.
   Admission admit(HttpRequestHead head) const;
@@ -36,7 +37,7 @@ class RequestDispatcher {
   const Config& config_;
   ClearingBackend& backend_;
   WorkerPool& query_pool_;
-  WorkerPool& ingest_pool_;
+  IngestPools ingest_pools_;
 };
 
 }  // namespace cityclear::net

@@ -21,7 +21,8 @@ struct Server::Impl {
       : config(config),
         query_pool("query", config.database.pool_size, config.http.max_connections),
         ingest_pool("ingest", config.ingest.workers, config.ingest.queue_depth),
-        dispatcher(config, backend, query_pool, ingest_pool),
+        large_ingest_pool("ingest_large", config.ingest.large_workers, config.ingest.large_queue_depth),
+        dispatcher(config, backend, query_pool, IngestPools{ingest_pool, large_ingest_pool}),
         io(config.http.threads) {}
 
   void run_io();
@@ -32,6 +33,7 @@ struct Server::Impl {
   const Config& config;
   WorkerPool query_pool;
   WorkerPool ingest_pool;
+  WorkerPool large_ingest_pool;
   RequestDispatcher dispatcher;
   std::atomic<bool> stopping{false};
   boost::asio::io_context io;
@@ -51,7 +53,8 @@ Server::Server(const Config& config, ClearingBackend& backend) : impl_(std::make
   int leftovers = prepare_spool_dir(config.spool_dir);
   if (leftovers > 0) log_event(spdlog::level::warn, "spool_cleaned", {{"files_removed", int64_t{leftovers}}});
   impl_->http = make_http_listener(impl_->io, impl_->dispatcher, impl_->stopping);
-  impl_->tcp = make_tcp_listener(impl_->io, config, backend, impl_->ingest_pool, impl_->stopping);
+  impl_->tcp = make_tcp_listener(impl_->io, config, backend, IngestPools{impl_->ingest_pool, impl_->large_ingest_pool},
+                                 impl_->stopping);
 }
 
 Server::~Server() {
@@ -61,6 +64,7 @@ Server::~Server() {
   }
   impl_->query_pool.shutdown();
   impl_->ingest_pool.shutdown();
+  impl_->large_ingest_pool.shutdown();
 }
 
 uint16_t Server::http_port() const { return impl_->http->port(); }
@@ -118,7 +122,7 @@ void Server::Impl::wait_for_stop_request() {
 
 bool Server::Impl::everything_idle() const {
   return http->connections().open_connections() == 0 && tcp->connections().open_connections() == 0 &&
-         query_pool.idle() && ingest_pool.idle();
+         query_pool.idle() && ingest_pool.idle() && large_ingest_pool.idle();
 }
 
 // Waits for connections and jobs to finish, until http.request_timeout_ms or a second stop request.
@@ -149,7 +153,8 @@ StopReport Server::wait() {
   for (auto& thread : impl_->io_threads) thread.join();
   impl_->io_threads.clear();
   if (impl_->signals) impl_->signals->cancel();
-  report.workers_busy = !impl_->query_pool.idle() || !impl_->ingest_pool.idle();
+  report.workers_busy =
+      !impl_->query_pool.idle() || !impl_->ingest_pool.idle() || !impl_->large_ingest_pool.idle();
   log_event(report.drained ? spdlog::level::info : spdlog::level::warn, "stopped",
             {{"drained", int64_t{report.drained}}, {"workers_busy", int64_t{report.workers_busy}}});
   return report;

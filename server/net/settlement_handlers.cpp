@@ -58,7 +58,7 @@ HttpResponse handle_get_file(const AdmittedRequest& request, ClearingBackend& ba
   if (!found) return error_response(404, "not_found", "there is no settlement file " + name + " for day " + format_date(*day));
   if (!written) {
     spdlog::warn("cannot stage {} for sending: {}", name, spool->error());
-    return error_response(503, "spool_unavailable", "the file could not be staged for sending; try again later");
+    return retryable_error_response("spool_unavailable", "the file could not be staged for sending; try again later");
   }
   spool->close();
   HttpResponse response;

@@ -35,7 +35,7 @@ constexpr size_t read_chunk_bytes = 64 * 1024;
 struct TcpContext {
   const Config& config;
   ClearingBackend& backend;
-  WorkerPool& ingest_pool;
+  IngestPools ingest_pools;
   const std::atomic<bool>& stopping;
   std::shared_ptr<ConnectionRegistry> registry;
 };
@@ -70,7 +70,7 @@ class TcpUploadSession : public std::enable_shared_from_this<TcpUploadSession> {
     asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
       self->closing_after_answer_ = true;
       self->write_answer(frame_payload_of(
-          error_response(503, "busy", "the server has too many open upload connections; try again later")));
+          retryable_error_response("busy", "the server has too many open upload connections; try again later")));
     });
   }
 
@@ -139,12 +139,13 @@ class TcpUploadSession : public std::enable_shared_from_this<TcpUploadSession> {
   void ingest_frame() {
     auto self = shared_from_this();
     std::shared_ptr<SpoolFile> frame = std::move(spool_);
-    bool queued = context_.ingest_pool.try_submit([self, frame]() mutable {
+    WorkerPool& pool = context_.ingest_pools.for_upload(context_.config.ingest, frame->size_bytes());
+    bool queued = pool.try_submit([self, frame]() mutable {
       HttpResponse answer = answer_upload(self->context_.backend, frame->path(), {ingest::UploadSource::tcp, std::nullopt});
       frame.reset();
       asio::post(self->stream_.get_executor(), [self, answer = std::move(answer)] { self->on_ingested(answer); });
     });
-    if (!queued) on_ingested(error_response(503, "busy", "the server has too much work queued; try again later"));
+    if (!queued) on_ingested(retryable_error_response("busy", "the server has too much work queued; try again later"));
   }
 
   void on_ingested(const HttpResponse& answer) {
@@ -194,11 +195,11 @@ class TcpUploadSession : public std::enable_shared_from_this<TcpUploadSession> {
 
 class TcpListener : public Listener {
  public:
-  TcpListener(asio::io_context& io, const Config& config, ClearingBackend& backend, WorkerPool& ingest_pool,
+  TcpListener(asio::io_context& io, const Config& config, ClearingBackend& backend, IngestPools ingest_pools,
               const std::atomic<bool>& stopping)
       : io_(io),
         acceptor_(asio::make_strand(io)),
-        context_{config, backend, ingest_pool, stopping, std::make_shared<ConnectionRegistry>("cityclear_tcp_connections")} {
+        context_{config, backend, ingest_pools, stopping, std::make_shared<ConnectionRegistry>("cityclear_tcp_connections")} {
     metrics().describe("cityclear_tcp_frames_total", "counter",
                        "TCP upload frames by outcome: the HTTP-like status of the answer, bad_length, cut_off, spool_failed.");
     bind_acceptor(acceptor_, config.tcp.listen, "tcp.listen");
@@ -228,8 +229,8 @@ class TcpListener : public Listener {
 }  // namespace
 
 std::unique_ptr<Listener> make_tcp_listener(asio::io_context& io, const Config& config, ClearingBackend& backend,
-                                            WorkerPool& ingest_pool, const std::atomic<bool>& stopping) {
-  return std::make_unique<TcpListener>(io, config, backend, ingest_pool, stopping);
+                                            IngestPools ingest_pools, const std::atomic<bool>& stopping) {
+  return std::make_unique<TcpListener>(io, config, backend, ingest_pools, stopping);
 }
 
 }  // namespace cityclear::net

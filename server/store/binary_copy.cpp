@@ -8,8 +8,9 @@
 namespace cityclear::store {
 namespace {
 
-constexpr char copy_signature[] = "PGCOPY\n\377\r\n";  // 11 bytes with the final NUL
-constexpr size_t copy_signature_size = 11;
+constexpr char copy_signature[] = "PGCOPY\n\377\r\n";  // the signature and its final NUL
+constexpr size_t copy_signature_size = sizeof(copy_signature);
+static_assert(copy_signature_size == 11, "binary COPY's signature is 11 bytes, its NUL included");
 constexpr size_t copy_header_size = copy_signature_size + 8;  // flags + extension length
 constexpr int64_t microseconds_per_second = 1000000;
 constexpr int64_t postgres_epoch_seconds = postgres_epoch_days * 86400;
@@ -20,14 +21,37 @@ std::string server_message(PGconn* connection) {
   return message;
 }
 
+// A lost connection has no SQLSTATE of its own: it is reported as 08006 (connection failure), so
+// that callers can tell it from a refusal of the server's.
+std::string sqlstate_of(PGconn* connection, const PGresult* result) {
+  const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  if (state != nullptr && *state != '\0') return state;
+  return PQstatus(connection) == CONNECTION_BAD ? "08006" : "";
+}
+
+// The one way a COPY reports failure: `what` failed, with the server's message and SQLSTATE.
+[[noreturn]] void throw_copy_failed(PGconn* connection, PGresult* result, std::string_view what) {
+  std::string message = result ? PQresultErrorMessage(result) : "";
+  if (message.empty()) message = server_message(connection);
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  std::string sqlstate = sqlstate_of(connection, result);
+  PQclear(result);
+  throw CopyFailed(std::string(what) + " failed: " + message, sqlstate);
+}
+
+// Takes the result of the statement sent last; throws unless its status is `wanted`.
 void expect_result(PGconn* connection, ExecStatusType wanted, std::string_view what) {
   PGresult* result = PQgetResult(connection);
-  ExecStatusType status = result ? PQresultStatus(result) : PGRES_FATAL_ERROR;
-  std::string message = result ? PQresultErrorMessage(result) : server_message(connection);
-  const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-  std::string sqlstate = state ? state : "";
+  if (result == nullptr || PQresultStatus(result) != wanted) throw_copy_failed(connection, result, what);
   PQclear(result);
-  if (status != wanted) throw CopyFailed(std::string(what) + " failed: " + message, sqlstate);
+}
+
+// Runs a COPY statement and checks that the server entered the wanted COPY state.
+void start_copy(PGconn* connection, std::string_view statement, ExecStatusType wanted, std::string_view what) {
+  std::string sql(statement);
+  PGresult* result = PQexec(connection, sql.c_str());
+  if (result == nullptr || PQresultStatus(result) != wanted) throw_copy_failed(connection, result, what);
+  PQclear(result);
 }
 
 }  // namespace
@@ -39,14 +63,7 @@ BinaryCopyWriter::BinaryCopyWriter(pqxx::dbtransaction& transaction, std::string
 BinaryCopyWriter::BinaryCopyWriter(PGconn* connection, std::string_view statement, size_t flush_bytes,
                                    size_t background_queue_bytes)
     : connection_(connection), flush_bytes_(flush_bytes) {
-  std::string sql(statement);
-  PGresult* result = PQexec(connection_, sql.c_str());
-  ExecStatusType status = PQresultStatus(result);
-  std::string message = PQresultErrorMessage(result);
-  const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
-  std::string sqlstate = state ? state : "";
-  PQclear(result);
-  if (status != PGRES_COPY_IN) throw CopyFailed("COPY could not start: " + message, sqlstate);
+  start_copy(connection_, statement, PGRES_COPY_IN, "COPY start");
   if (background_queue_bytes > 0) sender_ = std::make_unique<CopySender>(connection_, background_queue_bytes);
   buffer_.reserve(flush_bytes_ + 4096);
   buffer_.insert(buffer_.end(), copy_signature, copy_signature + copy_signature_size);
@@ -87,7 +104,7 @@ void BinaryCopyWriter::report_refused_data() {
   finished_ = true;
   expect_result(connection_, PGRES_COMMAND_OK, "COPY");
   while (PGresult* extra = PQgetResult(connection_)) PQclear(extra);
-  throw CopyFailed("COPY data could not be sent: " + sent_message, "");
+  throw CopyFailed("COPY data could not be sent: " + sent_message, sqlstate_of(connection_, nullptr));
 }
 
 void BinaryCopyWriter::begin_row(int16_t field_count) {
@@ -128,6 +145,14 @@ void BinaryCopyWriter::add_text(std::string_view text) {
   add_bytes(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(text.data()), text.size()));
 }
 
+void BinaryCopyWriter::add_jsonb(std::string_view json_text) {
+  constexpr char jsonb_version = 1;
+  if (json_text.size() + 1 > flush_bytes_) flush();
+  put_be(json_text.size() + 1, 4);
+  buffer_.push_back(jsonb_version);
+  buffer_.insert(buffer_.end(), json_text.begin(), json_text.end());
+}
+
 void BinaryCopyWriter::add_uuid(std::span<const uint8_t, 16> bytes) {
   put_be(16, 4);
   buffer_.insert(buffer_.end(), bytes.begin(), bytes.end());
@@ -154,7 +179,7 @@ uint64_t BinaryCopyWriter::finish() {
     sender_.reset();
   }
   finished_ = true;
-  if (PQputCopyEnd(connection_, nullptr) != 1) throw std::runtime_error("COPY could not end: " + server_message(connection_));
+  if (PQputCopyEnd(connection_, nullptr) != 1) throw_copy_failed(connection_, nullptr, "COPY end");
   expect_result(connection_, PGRES_COMMAND_OK, "COPY");
   while (PGresult* extra = PQgetResult(connection_)) PQclear(extra);
   return rows_;
@@ -162,12 +187,7 @@ uint64_t BinaryCopyWriter::finish() {
 
 BinaryCopyReader::BinaryCopyReader(pqxx::dbtransaction& transaction, std::string_view statement)
     : connection_(raw_connection(transaction)) {
-  std::string sql(statement);
-  PGresult* result = PQexec(connection_, sql.c_str());
-  ExecStatusType status = PQresultStatus(result);
-  std::string message = PQresultErrorMessage(result);
-  PQclear(result);
-  if (status != PGRES_COPY_OUT) throw std::runtime_error("COPY TO could not start: " + message);
+  start_copy(connection_, statement, PGRES_COPY_OUT, "COPY TO start");
 }
 
 BinaryCopyReader::~BinaryCopyReader() {
@@ -194,17 +214,17 @@ bool BinaryCopyReader::next_row() {
       finish_copy();
       return false;
     }
-    if (row_length_ < 0) throw std::runtime_error("COPY TO failed: " + server_message(connection_));
+    if (row_length_ < 0) throw_copy_failed(connection_, nullptr, "COPY TO");
     position_ = 0;
     if (!header_seen_) {
       if (row_length_ < static_cast<int>(copy_header_size) || std::memcmp(row_, copy_signature, copy_signature_size) != 0) {
-        throw std::runtime_error("COPY TO: not a binary COPY stream");
+        throw CopyFailed("COPY TO: not a binary COPY stream", "");
       }
       header_seen_ = true;
       position_ = static_cast<int>(copy_header_size);
       if (position_ == row_length_) continue;  // the header came as its own message
     }
-    if (row_length_ - position_ < 2) throw std::runtime_error("COPY TO: truncated row");
+    if (row_length_ - position_ < 2) throw CopyFailed("COPY TO: truncated row", "");
     field_count_ = static_cast<int16_t>(get_be(row_ + position_, 2));
     position_ += 2;
     if (field_count_ == -1) continue;  // trailer; the end comes with the next call
@@ -225,12 +245,12 @@ bool BinaryCopyReader::is_null() {
 }
 
 std::string_view BinaryCopyReader::take_field(int32_t expected_length) {
-  if (row_length_ - position_ < 4) throw std::runtime_error("COPY TO: field past the end of the row");
+  if (row_length_ - position_ < 4) throw CopyFailed("COPY TO: field past the end of the row", "");
   int32_t length = static_cast<int32_t>(get_be(row_ + position_, 4));
   position_ += 4;
-  if (length < 0) throw std::runtime_error("COPY TO: unexpected NULL");
-  if (expected_length >= 0 && length != expected_length) throw std::runtime_error("COPY TO: field of unexpected size");
-  if (row_length_ - position_ < length) throw std::runtime_error("COPY TO: truncated field");
+  if (length < 0) throw CopyFailed("COPY TO: unexpected NULL", "");
+  if (expected_length >= 0 && length != expected_length) throw CopyFailed("COPY TO: field of unexpected size", "");
+  if (row_length_ - position_ < length) throw CopyFailed("COPY TO: truncated field", "");
   std::string_view field(row_ + position_, static_cast<size_t>(length));
   position_ += length;
   return field;

@@ -53,6 +53,7 @@ class BinaryCopyWriter {
   void add_bool(bool value);
   void add_bytes(std::span<const uint8_t> bytes);  // bytea
   void add_text(std::string_view text);            // text, char(n)
+  void add_jsonb(std::string_view json_text);      // jsonb (its binary form: version 1, then the text)
   void add_uuid(std::span<const uint8_t, 16> bytes);
   void add_date(int64_t days_since_1970);
   void add_local_timestamp(int64_t local_seconds);  // timestamp without time zone

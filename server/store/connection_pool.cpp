@@ -16,11 +16,24 @@ std::string with_connect_timeout(const std::string& url, int64_t connect_timeout
   return url + (url.find('?') == std::string::npos ? "?" : "&") + "connect_timeout=" + std::to_string(seconds);
 }
 
+constexpr const char* set_session_limits =
+    "SELECT set_config('lock_timeout', $1, false), set_config('statement_timeout', $2, false)";
+
+void apply_limits(pqxx::connection& connection, SessionLimits limits) {
+  if (limits.lock_timeout_ms == 0 && limits.statement_timeout_ms == 0) return;
+  pqxx::nontransaction session(connection);
+  session.exec_params(set_session_limits, std::to_string(limits.lock_timeout_ms) + "ms",
+                      std::to_string(limits.statement_timeout_ms) + "ms");
+}
+
 }  // namespace
 
-std::unique_ptr<pqxx::connection> open_connection(const std::string& url, int64_t connect_timeout_ms) {
+std::unique_ptr<pqxx::connection> open_connection(const std::string& url, int64_t connect_timeout_ms,
+                                                  SessionLimits limits) {
   try {
-    return std::make_unique<pqxx::connection>(with_connect_timeout(url, connect_timeout_ms));
+    auto connection = std::make_unique<pqxx::connection>(with_connect_timeout(url, connect_timeout_ms));
+    apply_limits(*connection, limits);
+    return connection;
   } catch (const pqxx::broken_connection& error) {
     std::string reason = error.what();
     while (!reason.empty() && (reason.back() == '\n' || reason.back() == ' ')) reason.pop_back();
@@ -40,14 +53,16 @@ ConnectionLease::~ConnectionLease() {
   if (pool_ != nullptr) pool_->give_back(std::move(connection_));
 }
 
-ConnectionPool::ConnectionPool(std::string url, int size, int64_t acquire_timeout_ms, int64_t connect_timeout_ms)
+ConnectionPool::ConnectionPool(std::string url, int size, int64_t acquire_timeout_ms, int64_t connect_timeout_ms,
+                               SessionLimits limits)
     : url_(std::move(url)),
       size_(size),
       acquire_timeout_(acquire_timeout_ms),
-      connect_timeout_ms_(connect_timeout_ms) {}
+      connect_timeout_ms_(connect_timeout_ms),
+      limits_(limits) {}
 
 std::unique_ptr<pqxx::connection> ConnectionPool::open_connection() const {
-  return store::open_connection(url_, connect_timeout_ms_);
+  return store::open_connection(url_, connect_timeout_ms_, limits_);
 }
 
 ConnectionLease ConnectionPool::acquire() {

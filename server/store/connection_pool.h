@@ -17,6 +17,12 @@
 
 namespace cityclear::store {
 
+// Set on every connection as it opens (PostgreSQL's lock_timeout and statement_timeout); 0: none.
+struct SessionLimits {
+  int64_t lock_timeout_ms = 0;
+  int64_t statement_timeout_ms = 0;
+};
+
 class ConnectionPool;
 
 class ConnectionLease {
@@ -38,7 +44,8 @@ class ConnectionLease {
 
 class ConnectionPool {
  public:
-  ConnectionPool(std::string url, int size, int64_t acquire_timeout_ms, int64_t connect_timeout_ms);
+  ConnectionPool(std::string url, int size, int64_t acquire_timeout_ms, int64_t connect_timeout_ms,
+                 SessionLimits limits = {});
   ConnectionPool(const ConnectionPool&) = delete;
   ConnectionPool& operator=(const ConnectionPool&) = delete;
 
@@ -62,13 +69,15 @@ class ConnectionPool {
   int size_;
   std::chrono::milliseconds acquire_timeout_;
   int64_t connect_timeout_ms_;
+  SessionLimits limits_;
   mutable std::mutex mutex_;
   std::condition_variable available_;
   std::vector<std::unique_ptr<pqxx::connection>> idle_;
   int leased_ = 0;
 };
 
-// Opens one connection outside any pool (command-line tools); throws DatabaseUnavailable.
-std::unique_ptr<pqxx::connection> open_connection(const std::string& url, int64_t connect_timeout_ms);
+// Opens one connection outside any pool (command-line tools, group commit); throws DatabaseUnavailable.
+std::unique_ptr<pqxx::connection> open_connection(const std::string& url, int64_t connect_timeout_ms,
+                                                  SessionLimits limits = {});
 
 }  // namespace cityclear::store

@@ -1,4 +1,6 @@
 #pragma once
+// The database failures callers answer differently: all three are retryable (HTTP 503 with
+// Retry-After, a retryable error code over TCP, exit code 4 on the command line).
 #include <stdexcept>
 #include <string>
 
@@ -14,6 +16,13 @@ class DatabaseUnavailable : public std::runtime_error {
 class PoolExhausted : public std::runtime_error {
  public:
   explicit PoolExhausted(const std::string& sentence) : std::runtime_error(sentence) {}
+};
+
+// A failure that goes away by itself (serialization failure, deadlock, lock or statement
+// timeout, the server shutting down), still there after the configured retries: HTTP 503.
+class TransientDatabaseError : public std::runtime_error {
+ public:
+  explicit TransientDatabaseError(const std::string& sentence) : std::runtime_error(sentence) {}
 };
 
 }  // namespace cityclear::store
