@@ -4,18 +4,41 @@
 # very same rows loaded with a plain `psql \copy` into the same tables of a fresh database, in one
 # run against the same PostgreSQL. Prints records/s, the ratio, peak memory and the machine.
 # Usage: tools/bench-ingest.sh [RECORDS]
+# Its cluster (var/bench-pg, about 800 MB of shared memory in huge pages) is stopped at the end,
+# failed or not, and the huge pages given back; KEEP_CLUSTER=1 leaves it running (the last lines
+# then say so and how to stop it). PG_PORT (55433) is its socket's port.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 records=${1:-1000000}
 build=${CITYCLEAR_BUILD_DIR:-$here/build}
 work=$here/var/bench-ingest
 cluster=$here/var/bench-pg
+port=${PG_PORT:-55433}
 "$here/tools/setup.sh" "$build" >/dev/null
 mkdir -p "$work"
-url=$("$here/tools/pg.sh" start "$cluster" 55433)
+
+# The cluster started here is stopped when the script ends, however it ends, unless kept.
+finish_cluster() {
+  local status=$?
+  trap - EXIT
+  if [ "${KEEP_CLUSTER:-0}" = 1 ]; then
+    local huge_pages=
+    [ -f "$cluster/huge-pages-added" ] && huge_pages=" with $(cat "$cluster/huge-pages-added") huge pages of 2 MB reserved for it"
+    echo "KEEP_CLUSTER=1: PostgreSQL keeps running in var/bench-pg (socket $cluster/socket, port $port)$huge_pages."
+    echo "Stop it (and give the huge pages back) with: tools/pg.sh stop var/bench-pg"
+  else
+    "$here/tools/pg.sh" stop "$cluster"
+    echo "PostgreSQL in var/bench-pg stopped (its huge pages given back; KEEP_CLUSTER=1 keeps it)"
+  fi
+  exit "$status"
+}
+trap finish_cluster EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+url=$("$here/tools/pg.sh" start "$cluster" "$port")
 bin=/usr/lib/postgresql/15/bin
 # psql runs as the caller (root may use the postgres role over the trusted socket), so \\copy files stay ours.
-psql_as() { "$bin/psql" -h "$cluster/socket" -p 55433 -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+psql_as() { "$bin/psql" -h "$cluster/socket" -p "$port" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 fresh_database() {
   psql_as -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1"
 }
@@ -36,7 +59,7 @@ file=$(ls "$work/data"/TB1_*.txt | head -1)
 echo "file: $(basename "$file"), $(stat -c %s "$file") bytes"
 
 fresh_database bench_ingest
-export CITYCLEAR_DATABASE_URL="postgresql://postgres@/bench_ingest?host=$cluster/socket&port=55433"
+export CITYCLEAR_DATABASE_URL="postgresql://postgres@/bench_ingest?host=$cluster/socket&port=$port"
 cityclear db migrate >/dev/null
 # Both timed runs start alike: the generated file on disk (no writeback racing the WAL) and a
 # fresh checkpoint.
@@ -53,7 +76,7 @@ for table in raw_file raw_file_chunk batch record accepted_card_counter; do
 done
 day=$(psql_as -d bench_ingest -c "SELECT min(clearing_day) FROM record")
 fresh_database bench_copy
-CITYCLEAR_DATABASE_URL="postgresql://postgres@/bench_copy?host=$cluster/socket&port=55433" cityclear db migrate >/dev/null
+CITYCLEAR_DATABASE_URL="postgresql://postgres@/bench_copy?host=$cluster/socket&port=$port" cityclear db migrate >/dev/null
 psql_as -d bench_copy -c "SELECT cityclear_ensure_day('$day')" >/dev/null
 sync
 psql_as -d bench_copy -c "CHECKPOINT"

@@ -5,7 +5,11 @@
 #   3. generates a day with cityclear-gen (participants, keys, cards, TB1 files with every fault)
 #   4. starts `cityclear serve` and uploads every file as its acquirer would: HTTP (some gzip) and TCP
 #   5. settles the day, prints every city's position, and checks the files against the generator's
-# Options (environment): RECORDS (default 200000), PARTICIPANTS (6), SEED (2026).
+#   6. stops the daemon (SIGTERM, waited for) and says how it ended
+# The cluster in var/pg keeps running afterwards, on purpose (the settled day stays in the database
+# cityclear_day to look at); the script's last lines say so, with the command that stops it.
+# Options (environment): RECORDS (default 200000), PARTICIPANTS (6), SEED (2026), HTTP_PORT (18080),
+# TCP_PORT (19000), PG_PORT (55432, the cluster's socket port), KEEP_CLUSTER (1; 0 stops var/pg at the end).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${CITYCLEAR_BUILD_DIR:-$here/build}
@@ -13,20 +17,71 @@ records=${RECORDS:-200000}
 participants=${PARTICIPANTS:-6}
 seed=${SEED:-2026}
 day_dir=$here/var/day
-http_port=18080
-tcp_port=19000
+http_port=${HTTP_PORT:-18080}
+tcp_port=${TCP_PORT:-19000}
+pg_port=${PG_PORT:-55432}
+keep_cluster=${KEEP_CLUSTER:-1}
+server=
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+# The daemon runs as a direct child of this shell (never through a shell function: `$!` of a
+# backgrounded function is the subshell, and signalling it leaves the program running).
+daemon_running() { [ -n "$server" ] && [ -r "/proc/$server/status" ] && ! grep -q '^State:[[:space:]]*Z' "/proc/$server/status"; }
+
+# SIGTERM, then up to 150 s (the daemon's own drain limit) for it to exit, then SIGKILL; says
+# truthfully how it ended. Returns 1 unless it exited by itself with status 0.
+stop_daemon() {
+  [ -n "$server" ] || return 0
+  local status=0 waited=0 forced=
+  kill -TERM "$server" 2>/dev/null || true
+  while daemon_running && [ "$waited" -lt 1500 ]; do sleep 0.1; waited=$((waited + 1)); done
+  if daemon_running; then kill -KILL "$server" 2>/dev/null || true; forced=1; fi
+  wait "$server" 2>/dev/null || status=$?
+  if [ -n "$forced" ]; then
+    echo "cityclear serve (pid $server) did not stop within 150 s of SIGTERM: killed (see $day_dir/serve.log)"
+  elif [ "$status" -eq 0 ]; then
+    echo "cityclear serve (pid $server) stopped cleanly (exit 0) after SIGTERM"
+  else
+    echo "cityclear serve (pid $server) exited with status $status (see $day_dir/serve.log)"
+  fi
+  server=
+  [ -z "$forced" ] && [ "$status" -eq 0 ]
+}
+
+# What is left running: var/pg on purpose unless KEEP_CLUSTER=0.
+finish_cluster() {
+  if [ "$keep_cluster" = 0 ]; then
+    "$here/tools/pg.sh" stop "$here/var/pg"
+    echo "PostgreSQL in var/pg stopped (its huge pages given back)"
+  else
+    local huge_pages=
+    [ -f "$here/var/pg/huge-pages-added" ] && huge_pages=" with $(cat "$here/var/pg/huge-pages-added") huge pages of 2 MB reserved for it"
+    echo "PostgreSQL keeps running in var/pg (socket $here/var/pg/socket, port $pg_port)$huge_pages, on purpose:"
+    echo "the day stays in the database cityclear_day. Stop it with: tools/pg.sh stop var/pg"
+  fi
+}
+
+on_exit() {
+  local status=$?
+  trap - EXIT
+  if [ -n "$server" ]; then stop_daemon || true; fi
+  if [ -f "$here/var/pg/data/postmaster.pid" ]; then finish_cluster; fi
+  exit "$status"
+}
+trap on_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 step "install and build"
 "$here/tools/setup.sh" "$build" | tail -1
 
 step "PostgreSQL (project cluster in var/pg)"
-"$here/tools/pg.sh" start "$here/var/pg" 55432 >/dev/null
+"$here/tools/pg.sh" start "$here/var/pg" "$pg_port" >/dev/null
 socket=$here/var/pg/socket
-psql_admin() { runuser -u postgres -- /usr/lib/postgresql/15/bin/psql -h "$socket" -p 55432 -U postgres -qAt -v ON_ERROR_STOP=1 "$@"; }
+psql_admin() { runuser -u postgres -- /usr/lib/postgresql/15/bin/psql -h "$socket" -p "$pg_port" -U postgres -qAt -v ON_ERROR_STOP=1 "$@"; }
 # Each run settles a fresh day in a database of its own; the `cityclear` database is left alone.
 psql_admin -d postgres -c "DROP DATABASE IF EXISTS cityclear_day" -c "CREATE DATABASE cityclear_day"
-export CITYCLEAR_DATABASE_URL="postgresql://postgres@/cityclear_day?host=$socket&port=55432"
+export CITYCLEAR_DATABASE_URL="postgresql://postgres@/cityclear_day?host=$socket&port=$pg_port"
 echo "database: $CITYCLEAR_DATABASE_URL"
 
 # The clearing day uploads made now belong to (China Standard Time, cutoff 23:00).
@@ -45,10 +100,19 @@ cityclear() { "$build/server/app/cityclear" --config "$config" "$@"; }
 cityclear db migrate
 
 step "serve"
-cityclear serve >"$day_dir/serve.log" 2>&1 &
+if curl -fs -o /dev/null "http://127.0.0.1:$http_port/readyz" || (exec 3<>"/dev/tcp/127.0.0.1/$tcp_port") 2>/dev/null; then
+  echo "something already listens on 127.0.0.1:$http_port or :$tcp_port (a daemon of an earlier run? pgrep -a cityclear);" \
+    "stop it or choose HTTP_PORT and TCP_PORT" >&2
+  exit 1
+fi
+"$build/server/app/cityclear" --config "$config" serve >"$day_dir/serve.log" 2>&1 &
 server=$!
-trap 'kill -TERM $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$http_port/readyz" >/dev/null && break; sleep 0.1; done
+for _ in $(seq 1 100); do
+  curl -fs -o /dev/null "http://127.0.0.1:$http_port/readyz" && break
+  daemon_running || { echo "cityclear serve exited at start:" >&2; tail -5 "$day_dir/serve.log" >&2; exit 1; }
+  sleep 0.1
+done
+echo "cityclear serve: pid $server, HTTP 127.0.0.1:$http_port, TCP 127.0.0.1:$tcp_port"
 curl -fsS "http://127.0.0.1:$http_port/readyz"; echo
 
 # One frame over TCP: 4-byte big-endian length, the file; the answer framed the same way.
@@ -112,7 +176,7 @@ cityclear settle --date "$day" | tail -3
 
 step "metrics"
 curl -fsS "http://127.0.0.1:$http_port/metrics" | grep -E '^cityclear_(records|batches)_total' | head -20
-kill -TERM "$server"
-wait "$server" || true
-trap - EXIT
-echo "daemon stopped cleanly; the cluster keeps running in var/pg (tools/pg.sh stop var/pg)"
+
+step "stop"
+stop_daemon
+# on_exit (the trap) then says what is left running.

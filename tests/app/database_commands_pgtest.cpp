@@ -15,7 +15,7 @@ namespace {
 
 const EnvironmentChanges no_override{{"CITYCLEAR_DATABASE_URL", std::nullopt}};
 
-std::string sample_path() { return (shared_dir() / "samples" / "TB1_33010001_HZ2026112100000001AB.txt").string(); }
+std::string sample_path() { return (samples_dir() / "TB1_33010001_HZ2026112100000001AB.txt").string(); }
 
 void drop_schema() {
   auto connection = connect_test_database();

@@ -22,7 +22,7 @@ int64_t count_rows(const std::string& table) {
 
 // A large valid file: the sample's first record repeated (later copies are duplicates, 03).
 std::string large_file_path(const std::filesystem::path& folder, size_t records) {
-  Tb1File sample = Tb1File::parse(read_text_file((shared_dir() / "samples" / "TB1_33010001_HZ2026112100000001AB.txt").string()));
+  Tb1File sample = Tb1File::parse(read_text_file((samples_dir() / "TB1_33010001_HZ2026112100000001AB.txt").string()));
   Tb1File large = sample;
   large.batch_id = "KILL0000000000000001";
   large.detail_lines.assign(records, sample.detail_lines[0]);

@@ -11,7 +11,7 @@ namespace {
 
 std::vector<std::string> sample_detail_lines() {
   std::vector<std::string> details;
-  for (const auto& line : lines_of(read_text_file((shared_dir() / "samples" / "TB1_33010001_HZ2026112100000001AB.txt").string()))) {
+  for (const auto& line : lines_of(read_text_file((samples_dir() / "TB1_33010001_HZ2026112100000001AB.txt").string()))) {
     if (line.starts_with("D")) details.push_back(line);
   }
   return details;

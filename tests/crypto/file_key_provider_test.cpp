@@ -16,7 +16,7 @@ namespace {
 
 std::filesystem::path sample_keys_copy(const std::string& name) {
   const auto path = cityclear::testing::scratch_dir(name) / "keys.json";
-  std::filesystem::copy_file(cityclear::testing::shared_dir() / "samples" / "keys.json", path);
+  std::filesystem::copy_file(cityclear::testing::samples_dir() / "keys.json", path);
   REQUIRE(::chmod(path.c_str(), 0600) == 0);
   return path;
 }

@@ -61,7 +61,7 @@ TEST_CASE("file MAC streamed in odd-size pieces equals the one-shot MAC", "[cryp
 
 TEST_CASE("the key provider MACs files with the acquirer's file key", "[crypto][mac]") {
   const auto path = cityclear::testing::scratch_dir("crypto_file_mac") / "keys.json";
-  std::filesystem::copy_file(cityclear::testing::shared_dir() / "samples" / "keys.json", path);
+  std::filesystem::copy_file(cityclear::testing::samples_dir() / "keys.json", path);
   REQUIRE(::chmod(path.c_str(), 0600) == 0);
   const auto provider = crypto::load_file_key_provider(path);
   CHECK(provider->begin_file_mac(44000001) == nullptr);

@@ -64,7 +64,7 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 
 TEST_CASE("the sample keys file loads with all its keys", "[crypto][keys]") {
   const auto path = cityclear::testing::scratch_dir("crypto_sample_keys") / "keys.json";
-  std::filesystem::copy_file(cityclear::testing::shared_dir() / "samples" / "keys.json", path);
+  std::filesystem::copy_file(cityclear::testing::samples_dir() / "keys.json", path);
   REQUIRE(::chmod(path.c_str(), 0600) == 0);
   const crypto::KeyTable table = crypto::read_key_file(path);
   CHECK(table.master_key_count() == 6);

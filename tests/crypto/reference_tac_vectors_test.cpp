@@ -1,4 +1,4 @@
-// The OpenSSL reference path against every vector of shared/spec/vectors.
+// The OpenSSL reference path against every vector of the spec (tests/data/vectors).
 #include <catch2/catch.hpp>
 
 #include "common/hex.h"

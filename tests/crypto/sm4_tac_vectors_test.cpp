@@ -1,4 +1,4 @@
-// The SM4 cases of shared/spec/vectors/tac.json on every SM4 bulk kernel this CPU can run.
+// The SM4 cases of tests/data/vectors/tac.json on every SM4 bulk kernel this CPU can run.
 #include <array>
 #include <catch2/catch.hpp>
 #include <cstdint>
@@ -33,7 +33,7 @@ std::array<uint8_t, size> bytes_from_hex(const nlohmann::json& text) {
 }
 
 std::vector<TacCase> sm4_cases() {
-  std::ifstream file(cityclear::testing::shared_dir() / "spec" / "vectors" / "tac.json");
+  std::ifstream file(cityclear::testing::vectors_dir() / "tac.json");
   REQUIRE(file.good());
   const nlohmann::json document = nlohmann::json::parse(file);
   std::vector<TacCase> cases;

@@ -25,8 +25,8 @@ std::array<uint8_t, N> bytes_of(const std::string& hex) {
 
 }  // namespace
 
-TEST_CASE("gen: every TAC vector of shared/spec/vectors/tac.json", "[gen][crypto]") {
-  auto vectors = nlohmann::json::parse(testing::read_file(testing::shared_dir() / "spec/vectors/tac.json"));
+TEST_CASE("gen: every TAC vector of tests/data/vectors/tac.json", "[gen][crypto]") {
+  auto vectors = nlohmann::json::parse(testing::read_file(testing::vectors_dir() / "tac.json"));
   REQUIRE(vectors["cases"].size() >= 10);
   TacOracle oracle;
   for (const auto& vector : vectors["cases"]) {
@@ -60,15 +60,15 @@ TEST_CASE("gen: the SM4 standard vector", "[gen][crypto]") {
 }
 
 TEST_CASE("gen: the sample file's MAC with the sample acquirer key", "[gen][crypto]") {
-  std::string bytes = testing::read_file(testing::shared_dir() / "samples/TB1_33010001_HZ2026112100000001AB.txt");
-  auto keys = nlohmann::json::parse(testing::read_file(testing::shared_dir() / "samples/keys.json"));
+  std::string bytes = testing::read_file(testing::samples_dir() / "TB1_33010001_HZ2026112100000001AB.txt");
+  auto keys = nlohmann::json::parse(testing::read_file(testing::samples_dir() / "keys.json"));
   size_t trailer = bytes.rfind('\n', bytes.size() - 2) + 1;
   FileKey key = bytes_of<32>(keys["acquirers"]["33010001"]["file_key"]);
   CHECK(file_mac_hex(key, std::string_view(bytes).substr(0, trailer)) == bytes.substr(trailer + 23, 64));
 }
 
-TEST_CASE("gen: --self-check passes on the shared data", "[gen][crypto]") {
+TEST_CASE("gen: --self-check passes on the repository's copy of the spec's data", "[gen][crypto]") {
   std::ostringstream out;
-  CHECK(run_self_check(testing::shared_dir(), out) == 0);
+  CHECK(run_self_check(test_data_layout(testing::test_data_dir()), out) == 0);
   INFO(out.str());
 }

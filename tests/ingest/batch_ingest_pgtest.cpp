@@ -33,7 +33,7 @@ TEST_CASE("the sample file gets the expected reason for every record") {
   CHECK(outcome.records == 11);
   CHECK(outcome.clearing_date == CivilDate{2026, 11, 21});
   CHECK_FALSE(outcome.repeat);
-  auto expected = nlohmann::json::parse(read_text_file((shared_dir() / "samples" / "expected.json").string()));
+  auto expected = nlohmann::json::parse(read_text_file((samples_dir() / "expected.json").string()));
   auto reasons = fixture.reasons_of("HZ2026112100000001AB");
   REQUIRE(reasons.size() == 11);
   std::map<std::string, int64_t> expected_counts;

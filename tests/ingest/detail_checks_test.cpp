@@ -12,7 +12,7 @@ using namespace cityclear::ingest;
 namespace {
 
 std::string sample_text() {
-  return testing::read_text_file((testing::shared_dir() / "samples" / "TB1_33010001_HZ2026112100000001AB.txt").string());
+  return testing::read_text_file((testing::samples_dir() / "TB1_33010001_HZ2026112100000001AB.txt").string());
 }
 
 size_t line_start(const std::string& text, int line_number) {

@@ -27,7 +27,7 @@ TEST_CASE("the bearer token is read from the Authorization header", "[auth]") {
 }
 
 TEST_CASE("access: 401 without a known token, 403 for the wrong role", "[auth]") {
-  Participants participants = load_participants(testing::shared_dir() / "samples" / "participants.json");
+  Participants participants = load_participants(testing::samples_dir() / "participants.json");
   std::string participant = "Bearer " + testing::sample_token("33010001");
   std::string operator_token = "Bearer " + testing::sample_token("operator");
 

@@ -50,7 +50,7 @@ struct DatabaseServer {
   std::unique_ptr<RunningServer> server;
 };
 
-std::string sample_bytes() { return read_text_file((shared_dir() / "samples" / sample_name).string()); }
+std::string sample_bytes() { return read_text_file((samples_dir() / sample_name).string()); }
 
 std::optional<json> tcp_exchange(TestSocket& socket, const std::string& file) {
   if (!socket.send(net::encode_frame(file))) return std::nullopt;

@@ -10,7 +10,7 @@ namespace cityclear::testing {
 std::filesystem::path write_sample_config(const std::string& scratch_name, const nlohmann::json& overrides) {
   std::filesystem::path keys = private_copy_of_sample_keys(scratch_name);
   std::filesystem::path folder = keys.parent_path();
-  std::filesystem::copy_file(shared_dir() / "samples" / "participants.json", folder / "participants.json",
+  std::filesystem::copy_file(samples_dir() / "participants.json", folder / "participants.json",
                              std::filesystem::copy_options::overwrite_existing);
   nlohmann::json config = {
       {"database", {{"url", test_database_url()}}},
@@ -32,12 +32,12 @@ Config load_sample_config(const std::string& scratch_name, const nlohmann::json&
 }
 
 std::string sample_token(const std::string& who) {
-  auto expected = nlohmann::json::parse(read_text_file((shared_dir() / "samples" / "expected.json").string()));
+  auto expected = nlohmann::json::parse(read_text_file((samples_dir() / "expected.json").string()));
   return expected.at("tokens").at(who).get<std::string>();
 }
 
 nlohmann::json sample_counts_by_reason() {
-  auto expected = nlohmann::json::parse(read_text_file((shared_dir() / "samples" / "expected.json").string()));
+  auto expected = nlohmann::json::parse(read_text_file((samples_dir() / "expected.json").string()));
   nlohmann::json counts = nlohmann::json::object();
   for (const auto& [sequence, reason] : expected.at("reasons_by_sequence").items()) {
     counts[reason.get<std::string>()] = counts.value(reason.get<std::string>(), 0) + 1;

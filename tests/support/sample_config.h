@@ -1,6 +1,6 @@
 #pragma once
-// A configuration over the shared samples (keys copied with mode 0600, participants) and the
-// test database, written to a scratch folder; `overrides` is merged into the JSON first.
+// A configuration over the sample data of tests/data/samples (keys copied with mode 0600,
+// participants) and the test database, written to a scratch folder; `overrides` is merged into the JSON first.
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>

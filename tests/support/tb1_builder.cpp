@@ -70,14 +70,14 @@ std::string Tb1File::build(const std::string& file_key_hex) const {
 }
 
 std::string sample_file_key(const std::string& acquirer_code) {
-  auto keys = nlohmann::json::parse(read_text_file((shared_dir() / "samples" / "keys.json").string()));
+  auto keys = nlohmann::json::parse(read_text_file((samples_dir() / "keys.json").string()));
   return keys.at("acquirers").at(acquirer_code).at("file_key").get<std::string>();
 }
 
 std::string private_copy_of_sample_keys(const std::string& scratch_name) {
   std::filesystem::path folder = scratch_dir(scratch_name);
   std::filesystem::path copy = folder / "keys.json";
-  std::filesystem::copy_file(shared_dir() / "samples" / "keys.json", copy, std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::copy_file(samples_dir() / "keys.json", copy, std::filesystem::copy_options::overwrite_existing);
   std::filesystem::permissions(copy, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
                                std::filesystem::perm_options::replace);
   return copy.string();

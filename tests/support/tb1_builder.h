@@ -25,7 +25,7 @@ std::string read_text_file(const std::string& path);
 void write_text_file(const std::string& path, std::string_view text);
 // The file key of an acquirer in the samples' keys.json.
 std::string sample_file_key(const std::string& acquirer_code);
-// A copy of shared/samples/keys.json with mode 0600 in a scratch folder; returns its path.
+// A copy of tests/data/samples/keys.json with mode 0600 in a scratch folder; returns its path.
 std::string private_copy_of_sample_keys(const std::string& scratch_name);
 
 }  // namespace cityclear::testing

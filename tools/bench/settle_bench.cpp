@@ -29,6 +29,7 @@
 #include <pqxx/result>
 #include <pqxx/transaction>
 
+#include "app/progress_bar.h"
 #include "clearing/settle_report.h"
 #include "clearing/settlement_service.h"
 #include "store/migrations.h"
@@ -154,16 +155,16 @@ void create_day(pqxx::connection& connection, int64_t records, int rejected_per_
   }
   // A few hundred thousand records per transaction keeps progress visible.
   constexpr int64_t batches_per_step = 100;
+  cityclear::app::ProgressBar progress("create day", cityclear::app::OffTerminal::lines);
+  progress.update("inserting records", 0, records);
   for (int64_t first = 0; first < batches; first += batches_per_step) {
     pqxx::work transaction(connection);
     transaction.exec0("SET LOCAL synchronous_commit = off");
     transaction.exec_params(insert_records, first, first + batches_per_step - 1, records, rejected_per_mille);
     transaction.commit();
-    std::fprintf(stderr, "\rcreated %lld of %lld records",
-                 static_cast<long long>(std::min(records, (first + batches_per_step) * records_per_batch)),
-                 static_cast<long long>(records));
+    progress.update("inserting records", std::min(records, (first + batches_per_step) * records_per_batch), records);
   }
-  std::fprintf(stderr, "\n");
+  progress.update("vacuum analyze", 0, 0);
   pqxx::nontransaction vacuum(connection);
   vacuum.exec(vacuum_day);
 }
@@ -259,12 +260,14 @@ int main(int argc, char** argv) {
   cityclear::store::ConnectionPool pool(options.database_url, 4, 60000, 5000);
   cityclear::clearing::SettlementService service(config, pool);
   auto settle_start = Clock::now();
-  auto result = service.settle(bench_day, [&](std::string_view step, int64_t done, int64_t total) {
-    if (step != "writing files" || done % (1 << 20) < (1 << 16)) {
-      std::fprintf(stderr, "[%7.2f s] %.*s %lld/%lld\n", seconds_since(settle_start), static_cast<int>(step.size()),
-                   step.data(), static_cast<long long>(done), static_cast<long long>(total));
-    }
-  });
+  cityclear::clearing::SettlementResult result;
+  {
+    // On a terminal a bar; off it a line per step and every few seconds (app/progress_bar.h).
+    cityclear::app::ProgressBar progress("settle", cityclear::app::OffTerminal::lines);
+    result = service.settle(bench_day, [&progress](std::string_view step, int64_t done, int64_t total) {
+      progress.update(step, done, total);
+    });
+  }
   double settle_seconds = seconds_since(settle_start);
   double settle_cpu_seconds = own_cpu_seconds() - cpu_before_seconds;
   double server_seconds = server_cpu_seconds(*connection);

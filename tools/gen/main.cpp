@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
     std::cout << usage_text();
     return 0;
   }
-  if (options.self_check) return run_self_check(options.shared_dir, std::cout);
+  if (options.self_check) return run_self_check(options.self_check_data, std::cout);
   try {
     generate_day(options, std::cout);
   } catch (const std::exception& error) {

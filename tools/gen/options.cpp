@@ -6,8 +6,9 @@
 
 #include "common/bcd.h"
 
-#ifndef CITYCLEAR_GEN_DEFAULT_SHARED_DIR
-#define CITYCLEAR_GEN_DEFAULT_SHARED_DIR "../shared"
+// The source tree's tests/data (set by CMake): --self-check's default, inside the repository.
+#ifndef CITYCLEAR_GEN_DEFAULT_DATA_DIR
+#define CITYCLEAR_GEN_DEFAULT_DATA_DIR "tests/data"
 #endif
 
 namespace cityclear::gen {
@@ -100,11 +101,7 @@ int64_t GenOptions::effective_cards_per_issuer() const {
 
 GenOptions parse_options(const std::vector<std::string>& arguments) {
   GenOptions options;
-  if (const char* shared = std::getenv("CITYCLEAR_SHARED_DIR"); shared != nullptr && *shared != '\0') {
-    options.shared_dir = shared;
-  } else {
-    options.shared_dir = CITYCLEAR_GEN_DEFAULT_SHARED_DIR;
-  }
+  options.self_check_data = test_data_layout(CITYCLEAR_GEN_DEFAULT_DATA_DIR);
   for (size_t i = 0; i < arguments.size(); ++i) {
     const std::string& name = arguments[i];
     auto value = [&]() -> std::string {
@@ -115,7 +112,8 @@ GenOptions parse_options(const std::vector<std::string>& arguments) {
     else if (name == "--self-check") options.self_check = true;
     else if (name == "--single-file") options.single_file = true;
     else if (name == "--out") options.out_dir = value();
-    else if (name == "--shared") options.shared_dir = value();
+    else if (name == "--data") options.self_check_data = test_data_layout(value());
+    else if (name == "--shared") options.self_check_data = shared_folder_layout(value());
     else if (name == "--seed") options.seed = static_cast<uint64_t>(parse_integer(name, value(), 0, INT64_MAX - 1));
     else if (name == "--participants") options.participants = static_cast<int>(parse_integer(name, value(), 1, 500));
     else if (name == "--cards-per-issuer") options.cards_per_issuer = parse_integer(name, value(), 1, 100000000);

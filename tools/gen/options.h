@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/local_time.h"
+#include "gen/self_check.h"
 
 namespace cityclear::gen {
 
@@ -46,7 +47,7 @@ struct GenOptions {
   std::array<uint32_t, file_fault_count> file_faults = {0, 0, 0, 0, 0};  // files of F01..F05
   bool single_file = false;
   bool self_check = false;
-  std::filesystem::path shared_dir;  // for --self-check: the folder holding spec/ and samples/
+  SelfCheckData self_check_data;  // for --self-check: where the vectors and the samples are
   bool help = false;
   // Accepted records kept in memory before they spill to disk (no option: tests lower it).
   size_t spill_budget_records = 2'000'000;

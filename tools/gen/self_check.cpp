@@ -178,14 +178,22 @@ void check_sample(const std::filesystem::path& samples, Report& report) {
 
 }  // namespace
 
-int run_self_check(const std::filesystem::path& shared_dir, std::ostream& out) {
+SelfCheckData test_data_layout(const std::filesystem::path& data_dir) {
+  return {data_dir / "vectors", data_dir / "samples"};
+}
+
+SelfCheckData shared_folder_layout(const std::filesystem::path& shared_dir) {
+  return {shared_dir / "spec" / "vectors", shared_dir / "samples"};
+}
+
+int run_self_check(const SelfCheckData& data, std::ostream& out) {
   Report report(out);
   try {
-    check_primitives(json::parse(read_text(shared_dir / "spec/vectors/des.json")), report);
+    check_primitives(json::parse(read_text(data.vectors_dir / "des.json")), report);
     TacOracle oracle;
-    json tac = json::parse(read_text(shared_dir / "spec/vectors/tac.json"));
+    json tac = json::parse(read_text(data.vectors_dir / "tac.json"));
     for (const auto& vector : tac["cases"]) check_tac_case(vector, oracle, report);
-    check_sample(shared_dir / "samples", report);
+    check_sample(data.samples_dir, report);
   } catch (const std::exception& error) {
     report.expect(false, std::string("self-check could not run: ") + error.what());
   }

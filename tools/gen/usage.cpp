@@ -7,7 +7,7 @@ std::string usage_text() {
   return R"(cityclear-gen: a deterministic clearing day for cityclear (test oracle and benchmark feeder)
 
 usage: cityclear-gen --out DIR [options]
-       cityclear-gen --self-check [--shared DIR]
+       cityclear-gen --self-check [--data DIR | --shared DIR]
 
 Writes into DIR:
   keys.json (mode 0600), participants.json, tokens.json, cityclear.json   the scheme and a config
@@ -43,10 +43,12 @@ options:
                              accepted batch id reused with other bytes, F05 one record over
                              max_records_per_file (the limit is in expected.json and cityclear.json)
   --single-file              one acquirer writes all R records in one file (benchmarks)
-  --self-check               checks the TAC, DES/SM4 and MAC code against shared/spec/vectors and
-                             shared/samples (keys, the sample file's MAC and reasons); exit 0 or 1
-  --shared DIR               the shared/ folder for --self-check (default: $CITYCLEAR_SHARED_DIR,
-                             else the one beside the source tree)
+  --self-check               checks the TAC, DES/SM4 and MAC code against the spec's vectors and
+                             sample data (keys, the sample file's MAC and reasons); exit 0 or 1
+  --data DIR                 for --self-check: a folder holding vectors/ and samples/ (default:
+                             the source tree's tests/data, the repository's copy)
+  --shared DIR               for --self-check: the scheme's shared/ folder (DIR/spec/vectors and
+                             DIR/samples) instead
   --help                     this text
 )";
 }

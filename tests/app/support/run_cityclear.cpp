@@ -109,7 +109,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 std::filesystem::path write_app_config(const std::string& scratch_name, const std::string& database_url,
                                        const nlohmann::json& overrides) {
   std::filesystem::path folder = std::filesystem::path(private_copy_of_sample_keys(scratch_name)).parent_path();
-  std::filesystem::copy_file(shared_dir() / "samples" / "participants.json", folder / "participants.json",
+  std::filesystem::copy_file(samples_dir() / "participants.json", folder / "participants.json",
                              std::filesystem::copy_options::overwrite_existing);
   nlohmann::json config = {{"database", {{"url", database_url}, {"connect_timeout_ms", 1000}}},
                            {"keys_file", "keys.json"},

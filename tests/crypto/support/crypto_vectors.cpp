@@ -12,7 +12,7 @@ namespace cityclear::crypto::testing {
 namespace {
 
 nlohmann::json read_vector_file(const std::string& name) {
-  std::ifstream file(cityclear::testing::shared_dir() / "spec" / "vectors" / name);
+  std::ifstream file(cityclear::testing::vectors_dir() / name);
   REQUIRE(file.good());
   return nlohmann::json::parse(file);
 }

@@ -1,5 +1,5 @@
 #pragma once
-// The worked examples of shared/spec/vectors (tac.json and des.json), parsed for the tests.
+// The spec's worked examples (tests/data/vectors: tac.json and des.json), parsed for the tests.
 #include <array>
 #include <cstdint>
 #include <string>

@@ -11,7 +11,7 @@
 namespace cityclear::testing {
 
 std::string sample_batch_text() {
-  return read_text_file((shared_dir() / "samples" / "TB1_33010001_HZ2026112100000001AB.txt").string());
+  return read_text_file((samples_dir() / "TB1_33010001_HZ2026112100000001AB.txt").string());
 }
 
 IngestFixture::IngestFixture(const nlohmann::json& overrides, int pool_size) {

@@ -14,7 +14,7 @@ Config server_test_config(const std::string& scratch_name) {
   config.http.listen = {"127.0.0.1", 0};
   config.tcp.listen = {"127.0.0.1", 0};
   config.http.request_timeout_ms = 10000;
-  config.participants = load_participants(shared_dir() / "samples" / "participants.json");
+  config.participants = load_participants(samples_dir() / "participants.json");
   return config;
 }
 
