@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fstream>
 #include <stdexcept>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -75,6 +76,13 @@ void tally_one(LoadSummary& summary, const Upload& upload, UploadResult& result)
   if (outcome.value("status", "") == "accepted") summary.records += outcome.value("records", int64_t{0});
 }
 
+// An answer body as one JSON line (the HTTP answers end with a newline of their own).
+std::string_view one_line(const std::string& body) {
+  std::string_view line(body);
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+  return line;
+}
+
 bool overlaps(const UploadResult& small, const UploadResult& large) {
   return small.start_us < large.start_us + large.latency_us && small.start_us + small.latency_us > large.start_us;
 }
@@ -119,9 +127,9 @@ void write_outcomes(const RunResults& results, const std::string& path) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out) throw std::runtime_error("cannot write " + path);
   for (const UploadResult& result : results.small) {
-    if (result.acknowledged) out << result.answer.body << '\n';
+    if (result.acknowledged) out << one_line(result.answer.body) << '\n';
   }
-  if (results.large && results.large->acknowledged) out << results.large->answer.body << '\n';
+  if (results.large && results.large->acknowledged) out << one_line(results.large->answer.body) << '\n';
 }
 
 void write_summary_json(const LoadSummary& summary, const std::string& path) {

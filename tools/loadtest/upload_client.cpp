@@ -58,7 +58,9 @@ Verdict judge_tcp(const Answer& answer, std::optional<RetryCause>& cause) {
 
 std::string error_text(const Upload& upload, const Answer& answer) {
   std::string where = upload.transport == Transport::tcp ? "TCP answer" : "HTTP " + std::to_string(answer.http_status);
-  return where + " " + answer.body.substr(0, 200);
+  std::string body = answer.body.substr(0, 200);
+  while (!body.empty() && (body.back() == '\n' || body.back() == '\r')) body.pop_back();
+  return where + " " + body;
 }
 
 }  // namespace
@@ -75,6 +77,7 @@ void UploadClient::upload(const Upload& upload, Clock::time_point run_start, Upl
   result.start_us = micros_between(run_start, started);
   for (int attempt = 0; attempt < policy_.max_attempts; ++attempt) {
     if (attempt > 0) back_off(attempt - 1);
+    result.answer.body.clear();
     Exchange exchange = upload.transport == Transport::tcp ? tcp_.send_frame(upload.body, result.answer)
                                                            : http_.post(upload.http_head, upload.body, result.answer);
     std::optional<RetryCause> cause;
@@ -87,7 +90,7 @@ void UploadClient::upload(const Upload& upload, Clock::time_point run_start, Upl
     }
     result.latency_us = micros_between(started, Clock::now());
     if (verdict == Verdict::retry) {
-      ++result.retries_by_cause[static_cast<int>(*cause)];
+      if (attempt + 1 < policy_.max_attempts) ++result.retries_by_cause[static_cast<int>(*cause)];
       continue;
     }
     result.acknowledged = verdict == Verdict::acknowledged;
@@ -96,7 +99,8 @@ void UploadClient::upload(const Upload& upload, Clock::time_point run_start, Upl
     }
     return;
   }
-  result.error = "still retryable after " + std::to_string(policy_.max_attempts) + " attempts";
+  result.error = "still retryable after " + std::to_string(policy_.max_attempts) + " attempts (last: " +
+                 (result.answer.body.empty() ? std::string("connection dropped") : error_text(upload, result.answer)) + ")";
 }
 
 }  // namespace cityclear::load
