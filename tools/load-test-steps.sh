@@ -26,11 +26,12 @@ print_machine() {
 generate_day() {
   mkdir -p "$work"
   rm -rf "$day_dir"
-  local file_faults=()
-  [ -n "${FILE_FAULTS:-}" ] && file_faults=(--file-faults "$FILE_FAULTS")
+  local faults=(--fault-rate "${FAULT_RATE:-all=0}")
+  [ "${FAULT_RATE:-}" = default ] && faults=()
+  [ -n "${FILE_FAULTS:-}" ] && faults+=(--file-faults "$FILE_FAULTS")
   "$build/tools/gen/cityclear-gen" --out "$day_dir" --seed "$seed" --participants "$participants" \
     --records "$records" --files-per-acquirer "$files_per_acquirer" --date "$clearing_day" \
-    --fault-rate ${FAULT_RATE:-all=0} "${file_faults[@]}" | tail -3
+    "${faults[@]}" | tail -3
   local queue_depth=${QUEUE_DEPTH:-$((4 * clients > 16 ? 4 * clients : 16))}
   jq --arg http "127.0.0.1:$http_port" --arg tcp "127.0.0.1:$tcp_port" --argjson queue "$queue_depth" \
     --argjson workers "${WORKERS:-0}" '
@@ -75,13 +76,17 @@ run_load_client() {
   local name=$1 client_count=$2
   shift 2
   local status=0
-  "$build/tools/loadtest/cityclear-load" --day "$day_dir" --http "127.0.0.1:$http_port" --tcp "127.0.0.1:$tcp_port" \
+  # Its own CPU time too: it shares the cores with the daemon and PostgreSQL.
+  /usr/bin/time -f "%U %S" -o "$work/$name-client-time.txt" "$build/tools/loadtest/cityclear-load" --day "$day_dir" --http "127.0.0.1:$http_port" --tcp "127.0.0.1:$tcp_port" \
     --clients "$client_count" --outcomes "$work/$name-outcomes.jsonl" --summary-json "$work/$name-summary.json" \
     "$@" || status=$?
+  local client_cpu_s
+  client_cpu_s=$(awk 'END { printf "%.2f", $1 + $2 }' "$work/$name-client-time.txt")
+  echo "  cityclear-load CPU: $client_cpu_s s (user + system, loading and gzip included)"
   [ "$status" -eq 0 ] || note_failure "cityclear-load reported errors (exit $status)"
   summary_rows+=("$(jq -r --arg name "$name" \
-    '"\($name)|\(.clients)|\(.files_per_s * 10 | round / 10)|\(.p50_ms * 10 | round / 10)|\(.p99_ms * 10 | round / 10)|\(.retries)|\(.errors)"' \
-    "$work/$name-summary.json" 2>/dev/null || echo "$name|$client_count|-|-|-|-|-")")
+    '"\($name)|\(.clients)|\(.files_per_s * 10 | round / 10)|\(.p50_ms * 10 | round / 10)|\(.p99_ms * 10 | round / 10)|\(.retries)|\(.errors)|'"$client_cpu_s"'"' \
+    "$work/$name-summary.json" 2>/dev/null || echo "$name|$client_count|-|-|-|-|-|$client_cpu_s")")
 }
 
 # A run whose database must then hold exactly the generator's day, and settle to its files.
@@ -127,10 +132,10 @@ pgbench_floor() {
 
 print_summary_table() {
   local cityclear_files_per_s
-  printf '%-7s %7s %9s %9s %9s %8s %7s\n' run clients files/s p50_ms p99_ms retries errors
+  printf '%-7s %7s %9s %9s %9s %8s %7s %14s\n' run clients files/s p50_ms p99_ms retries errors client_cpu_s
   for row in "${summary_rows[@]}"; do
-    IFS='|' read -r name count rate p50 p99 retries errors <<<"$row"
-    printf '%-7s %7s %9s %9s %9s %8s %7s\n' "$name" "$count" "$rate" "$p50" "$p99" "$retries" "$errors"
+    IFS='|' read -r name count rate p50 p99 retries errors cpu <<<"$row"
+    printf '%-7s %7s %9s %9s %9s %8s %7s %14s\n' "$name" "$count" "$rate" "$p50" "$p99" "$retries" "$errors" "$cpu"
   done
   if [ -n "${floor_files_per_s:-}" ]; then
     cityclear_files_per_s=$(jq -r '.files_per_s' "$work/many-summary.json" 2>/dev/null || echo 0)

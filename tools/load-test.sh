@@ -13,7 +13,7 @@
 #   5. stops the daemon and the cluster it started, also on failure
 # Options (environment):
 #   CLIENTS (16)  PARTICIPANTS (20)  RECORDS (200000)  FILES_PER_ACQUIRER (100)  SEED (2026)
-#   FAULT_RATE ("all=0")  FILE_FAULTS (none; e.g. F01=2,F04=1)
+#   FAULT_RATE ("all=0"; "default" for the generator's own rates)  FILE_FAULTS (none; e.g. F01=2,F04=1)
 #   SINGLE=1      also a 1-client run first, on a fresh database (the single-client p50)
 #   LARGE=N       then a run with one N-record file uploaded beside the small files (latency only:
 #                 its cards overlap the day's, so outcomes are not compared; errors still count)
@@ -55,10 +55,10 @@ if [ "${SINGLE:-0}" = 1 ]; then
   step "1 client (fresh database)"
   checked_run single 1
 fi
-step "$clients clients (fresh database)"
+step "$clients client(s) (fresh database)"
 checked_run many "$clients"
 if [ "${LARGE:-0}" -gt 0 ]; then
-  step "$clients clients beside one $LARGE-record file (fresh database; latency and errors only)"
+  step "$clients client(s) beside one $LARGE-record file (fresh database; latency and errors only)"
   large_run "$LARGE"
 fi
 if [ "${FLOOR:-1}" = 1 ]; then
