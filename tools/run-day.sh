@@ -23,6 +23,7 @@ pg_port=${PG_PORT:-55432}
 keep_cluster=${KEEP_CLUSTER:-1}
 server=
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+source "$here/tools/day-checks.sh"
 
 # The daemon runs as a direct child of this shell (never through a shell function: `$!` of a
 # backgrounded function is the subshell, and signalling it leaves the program running).
@@ -158,18 +159,13 @@ jq -s -r --arg seconds "$(echo "$end - $start" | bc -l)" '
   (map(select(.status == "rejected")) | .[] | "  rejected \(.batch_id // "?") \(.reason): \(.detail)")' "$day_dir/outcomes.jsonl"
 
 step "check every outcome against the generator's expectation"
-jq -s -r --slurpfile expected "$day_dir/expected.json" -f "$here/tools/check-outcomes.jq" "$day_dir/outcomes.jsonl"
+check_outcomes "$day_dir/outcomes.jsonl" "$day_dir"
 
 step "settle day $day"
 cityclear settle --date "$day"
 
 step "files of the day vs the generator's independent expectation"
-if diff -r "$day_dir/expected" "$day_dir/out/$day" >/dev/null; then
-  echo "all $(ls "$day_dir/expected" | wc -l) files identical, byte for byte: $(ls "$day_dir/expected" | tr '\n' ' ')"
-else
-  diff -r "$day_dir/expected" "$day_dir/out/$day" | head -20
-  exit 1
-fi
+check_settled_files "$day_dir" "$day_dir/out/$day"
 
 step "settling again changes nothing"
 cityclear settle --date "$day" | tail -3
