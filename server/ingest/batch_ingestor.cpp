@@ -82,6 +82,7 @@ BatchOutcome BatchIngestor::ingest(const Upload& upload) {
     }
   }
   FileExamination exam = examine_file(upload.bytes, config_.ingest, keys_, upload.release_before);
+  spdlog::debug("ingest: file examined in {:.3f} s", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   BatchOutcome outcome = is_small(config_.ingest, upload.bytes.size()) ? ingest_small(upload, exam, received)
                                                                        : ingest_large(upload, exam, received);
   count(outcome, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
