@@ -89,10 +89,12 @@ BatchOutcome BatchIngestor::ingest(const Upload& upload) {
   return outcome;
 }
 
-CivilDate BatchIngestor::open_day(CivilDate wanted) {
+// On the caller's connection when it has one (a large file holds up to three: never wait for a fourth).
+CivilDate BatchIngestor::open_day(CivilDate wanted, pqxx::connection* connection) {
   if (auto cached = open_days_.cached(wanted)) return *cached;
-  store::ConnectionLease connection = pool_.acquire();
-  return open_days_.resolve(*connection, wanted);
+  if (connection != nullptr) return open_days_.resolve(*connection, wanted);
+  store::ConnectionLease lease = pool_.acquire();
+  return open_days_.resolve(*lease, wanted);
 }
 
 // The small path's blacklist comes from the cache (the group checks its version); the large path
@@ -138,7 +140,7 @@ BatchOutcome BatchIngestor::ingest_small(const Upload& upload, const FileExamina
   for (int decision = 1; decision <= max_decisions; ++decision) {
     if (!exam.rejection) {
       pending.wanted_day = wanted_clearing_day(received, config_.clearing.cutoff_seconds);
-      pending.day = open_day(pending.wanted_day);
+      pending.day = open_day(pending.wanted_day, nullptr);
       blacklist = newest_blacklist(nullptr);
       pipeline.emplace(*exam.layout, rules, keys_, *blacklist.snapshot, config_.ingest.step_records,
                        upload.release_before);
@@ -204,7 +206,7 @@ BatchOutcome BatchIngestor::ingest_large_once(const Upload& upload, const FileEx
     if (store.batch_id_accepted(header.acquirer_code, header.batch_id_text())) {
       return store.store_rejection(file, exam.header, batch_id_reused(header));
     }
-    CivilDate day = open_day(wanted_clearing_day(received, config_.clearing.cutoff_seconds));
+    CivilDate day = open_day(wanted_clearing_day(received, config_.clearing.cutoff_seconds), &*connection);
     BlacklistVersion blacklist = newest_blacklist(&*connection);
     RecordPipeline pipeline(*exam.layout, RecordRules::from(config_.ingest), keys_, *blacklist.snapshot,
                             config_.ingest.step_records, upload.release_before);

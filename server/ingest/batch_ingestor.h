@@ -76,7 +76,7 @@ class BatchIngestor {
   BatchOutcome ingest_small(const Upload& upload, const FileExamination& exam, int64_t received_local_seconds);
   BatchOutcome ingest_large(const Upload& upload, const FileExamination& exam, int64_t received_local_seconds);
   BatchOutcome ingest_large_once(const Upload& upload, const FileExamination& exam, int64_t received_local_seconds);
-  CivilDate open_day(CivilDate wanted);
+  CivilDate open_day(CivilDate wanted, pqxx::connection* connection);
   BlacklistVersion newest_blacklist(pqxx::connection* connection);
   GroupCommitter& committer();
   // Whether keys can be claimed on a second connection (prepared transactions allowed).

@@ -9,6 +9,7 @@
 #include "common/check.h"
 #include "common/metrics.h"
 #include "ingest/group_transaction.h"
+#include "ingest/prepared_claims.h"
 #include "store/database_error.h"
 #include "store/transient_failure.h"
 
@@ -33,6 +34,22 @@ const char* cause_name(store::FailureKind kind) {
     case store::FailureKind::permanent: return "permanent";
   }
   return "permanent";
+}
+
+bool is_lock_timeout(const std::exception& error) {
+  const auto* sql = dynamic_cast<const pqxx::sql_error*>(&error);
+  return sql != nullptr && sql->sqlstate() == "55P03";
+}
+
+// A key held past lock_timeout may be held by claims whose owner died: resolve those before the
+// next try (they are otherwise left for the daemon's timer).
+void resolve_claims_in_the_way(pqxx::connection& connection) {
+  try {
+    int resolved = resolve_abandoned_claims(connection);
+    if (resolved > 0) spdlog::warn("ingest: {} abandoned key claims resolved before a group's next try", resolved);
+  } catch (const std::exception& error) {
+    spdlog::info("ingest: abandoned key claims could not be resolved now: {}", store::failure_sentence(error));
+  }
 }
 
 bool is_unique_violation(const std::exception& error) {
@@ -131,6 +148,7 @@ bool GroupCommitter::Worker::recover(store::RetryBackoff& backoff) {
     if (kind == store::FailureKind::permanent) return false;
     count_retry(cause_name(kind));
     if (kind != store::FailureKind::transient) connection_.reset();
+    if (is_lock_timeout(error) && connection_) resolve_claims_in_the_way(*connection_);
     spdlog::info("ingest: a group of {} files is tried again ({}): {}", files_.size(), cause_name(kind),
                  store::failure_sentence(error));
     return backoff.wait_before_next();

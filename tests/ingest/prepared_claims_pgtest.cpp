@@ -26,6 +26,9 @@ void leave_prepared_claim(int64_t batch_key, const std::string& key_uuid) {
   session.exec("PREPARE TRANSACTION '" + ingest::claims_transaction_name(batch_key) + "'");
 }
 
+// Every file takes the large-file path (prepared claims on a second connection).
+nlohmann::json large_path() { return {{"ingest", {{"small_file_max_bytes", 0}}}}; }
+
 int64_t prepared_count(IngestFixture& fixture) {
   return fixture.count("SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()");
 }
@@ -40,7 +43,7 @@ TEST_CASE("the test server allows prepared transactions, so the claims beside th
 TEST_CASE("keys claimed beside the records are committed with the batch and leave nothing prepared") {
   int pool_size = GENERATE(1, 2, 3, 4);  // no helper, claims only, claims and archive
   INFO("pool size " << pool_size);
-  IngestFixture fixture(nlohmann::json::object(), pool_size);
+  IngestFixture fixture(large_path(), pool_size);
   auto outcome = fixture.ingest_text(sample_batch_text());
   REQUIRE(outcome.accepted);
   CHECK(fixture.count("SELECT count(*) FROM accepted_card_counter") == outcome.by_reason["00"]);
@@ -65,7 +68,7 @@ TEST_CASE("abandoned claims are committed if their batch was stored and rolled b
   CHECK(ingest::resolve_abandoned_claims(*connection) == 0);
 }
 
-TEST_CASE("claims whose batch transaction is still open are resolved only once it ends") {
+TEST_CASE("claims whose batch transaction is still open are left alone, and resolved once it ends") {
   IngestFixture fixture;
   int64_t batch_key = 4242;
   auto owner = connect_test_database();
@@ -73,21 +76,36 @@ TEST_CASE("claims whose batch transaction is still open are resolved only once i
   owner_transaction.exec_params("SELECT pg_advisory_xact_lock(1113683043, ($1::bigint % 2147483647)::int)", batch_key);
   leave_prepared_claim(batch_key, "33333333-3333-3333-3333-333333333333");
 
-  auto resolved = std::async(std::launch::async, [] {
-    auto connection = connect_test_database();
-    return ingest::resolve_abandoned_claims(*connection);
-  });
-  // The resolver waits on the batch's lock: the claims stay prepared meanwhile.
-  CHECK(resolved.wait_for(std::chrono::milliseconds(300)) == std::future_status::timeout);
+  auto connection = connect_test_database();
+  CHECK(ingest::resolve_abandoned_claims(*connection) == 0);  // never waits for the batch
   CHECK(prepared_count(fixture) == 1);
   owner_transaction.abort();  // the batch was not stored
-  CHECK(resolved.get() == 1);
+  CHECK(ingest::resolve_abandoned_claims(*connection) == 1);
   CHECK(prepared_count(fixture) == 0);
   CHECK(fixture.count("SELECT count(*) FROM accepted_card_counter") == 0);
 }
 
-TEST_CASE("an ingest first resolves claims abandoned by a process that died, then claims its own keys") {
-  IngestFixture fixture(nlohmann::json::object(), 4);
+TEST_CASE("a live claim, whose owner still holds its session lock, is never resolved by anyone else") {
+  IngestFixture fixture;
+  int64_t batch_key = 4343;
+  auto owner = connect_test_database();
+  pqxx::nontransaction owner_session(*owner);
+  owner_session.exec_params("SELECT pg_advisory_lock(1131176297, ($1::bigint % 2147483647)::int)", batch_key);
+  leave_prepared_claim(batch_key, "44444444-4444-4444-4444-444444444444");
+  auto resolver = connect_test_database();
+  for (int round = 0; round < 3; ++round) CHECK(ingest::resolve_abandoned_claims(*resolver) == 0);
+  CHECK(prepared_count(fixture) == 1);
+  owner->disconnect();  // the owner dies: its claim is abandoned now
+  CHECK(ingest::resolve_abandoned_claims(*resolver) == 1);
+  CHECK(prepared_count(fixture) == 0);
+}
+
+TEST_CASE("an ingest that meets claims abandoned by a process that died resolves them, then claims its own keys") {
+  bool small = GENERATE(true, false);
+  INFO((small ? "group commit path" : "large-file path"));
+  nlohmann::json overrides = {{"database", {{"lock_timeout_ms", 300}}}};
+  if (!small) overrides["ingest"] = {{"small_file_max_bytes", 0}};
+  IngestFixture fixture(overrides, 4);
   // A dead process had prepared the claim of a key of the sample file, and its batch was not stored.
   ingest::BatchOutcome alone;
   std::string sample_key = [&] {
