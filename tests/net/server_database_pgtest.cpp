@@ -2,6 +2,7 @@
 // settlement and file downloads, readiness.
 #include <catch2/catch.hpp>
 #include <cstring>
+#include <future>
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 #include <thread>
@@ -189,4 +190,114 @@ TEST_CASE("settling over HTTP: positions per caller, files byte for byte to whom
   HttpReply stl_file = http_request(server.port(), "GET", "/v1/files/" + day + "/" + stl, sample_token("operator"));
   CHECK(stl_file.body == read_text_file((folder / stl).string()));
   CHECK(http_request(server.port(), "POST", "/v1/settlements/" + day, sample_token("operator")).status == 200);
+}
+
+namespace {
+
+// The sample file under another batch id: the same records (so all but the first file to be
+// committed get 03 for the sample's accepted records), other bytes.
+std::string sample_with_batch_id(int number) {
+  Tb1File file = Tb1File::parse(sample_bytes());
+  std::string digits = std::to_string(number);
+  file.batch_id = "CONC" + std::string(16 - digits.size(), '0') + digits;
+  return file.build(sample_file_key(file.acquirer_code));
+}
+
+struct ClientAnswer {
+  int status = 0;
+  json outcome;
+};
+
+// One client: `files` uploads over one keep-alive-free HTTP connection each, or one TCP connection.
+std::vector<ClientAnswer> upload_as_client(uint16_t http_port, uint16_t tcp_port, int client, int files) {
+  std::vector<ClientAnswer> answers;
+  std::optional<TestSocket> tcp;
+  if (client % 2 == 1) tcp.emplace(tcp_port);
+  for (int index = 0; index < files; ++index) {
+    std::string file = sample_with_batch_id(client * 1000 + index);
+    if (tcp) {
+      auto answer = tcp_exchange(*tcp, file);
+      answers.push_back(answer ? ClientAnswer{200, *answer} : ClientAnswer{0, json()});
+      continue;
+    }
+    HttpReply reply = http_request(http_port, "POST", "/v1/batches", sample_token("33010001"), file);
+    answers.push_back({reply.status, json::parse(reply.body, nullptr, false)});
+  }
+  return answers;
+}
+
+}  // namespace
+
+TEST_CASE("many small files from 16 concurrent clients over HTTP and TCP: every one answered, totals exact",
+          "[pg][http][tcp][concurrency]") {
+  DatabaseServer server;
+  constexpr int clients = 16;
+  constexpr int files_per_client = 12;
+  std::vector<std::future<std::vector<ClientAnswer>>> running;
+  for (int client = 0; client < clients; ++client) {
+    running.push_back(std::async(std::launch::async, upload_as_client, server.port(), server.server->tcp_port(),
+                                 client, files_per_client));
+  }
+  int64_t accepted_records = 0;
+  int answered = 0;
+  for (auto& client : running) {
+    for (const ClientAnswer& answer : client.get()) {
+      INFO(answer.outcome.dump());
+      CHECK(answer.status == 200);
+      CHECK(answer.outcome["status"] == "accepted");
+      CHECK(answer.outcome["repeat"] == false);
+      if (answer.outcome.contains("by_reason") && answer.outcome["by_reason"].contains("00")) {
+        accepted_records += answer.outcome["by_reason"]["00"].get<int64_t>();
+      }
+      ++answered;
+    }
+  }
+  int64_t sample_accepted = sample_counts_by_reason()["00"].get<int64_t>();
+  CHECK(answered == clients * files_per_client);
+  CHECK(accepted_records == sample_accepted);  // each record accepted exactly once, whoever won
+  CHECK(server.count("SELECT count(*) FROM batch WHERE status = 'accepted'") == clients * files_per_client);
+  CHECK(server.count("SELECT count(*) FROM record") == int64_t{clients} * files_per_client * 11);
+  CHECK(server.count("SELECT count(*) FROM record WHERE reason = 0") == sample_accepted);
+  CHECK(server.count("SELECT count(*) FROM accepted_card_counter") == sample_accepted);
+  CHECK(server.count("SELECT count(*) FROM raw_file") == clients * files_per_client);
+}
+
+TEST_CASE("a transient database failure is answered 503 with Retry-After, and a retry succeeds", "[pg][http]") {
+  DatabaseServer server(json{{"database", {{"lock_timeout_ms", 200}, {"retry_attempts", 2}, {"retry_backoff_ms", 10}}}});
+  auto blocker = connect_test_database();
+  auto holding = std::make_unique<pqxx::work>(*blocker);
+  holding->exec("LOCK TABLE accepted_card_counter IN ACCESS EXCLUSIVE MODE");  // every claim times out
+  HttpReply busy = http_request(server.port(), "POST", "/v1/batches", sample_token("33010001"), sample_bytes());
+  INFO(busy.body);
+  CHECK(busy.status == 503);
+  CHECK(json::parse(busy.body)["error"] == "database_busy");
+  CHECK(busy.headers["retry-after"] == "1");
+  holding->abort();
+  holding.reset();
+  CHECK(server.count("SELECT count(*) FROM batch") == 0);  // nothing half-stored
+
+  HttpReply retried = http_request(server.port(), "POST", "/v1/batches", sample_token("33010001"), sample_bytes());
+  CHECK(retried.status == 200);
+  CHECK(json::parse(retried.body)["repeat"] == false);
+  CHECK(server.count("SELECT count(*) FROM batch") == 1);
+}
+
+TEST_CASE("the daemon's timer resolves a key claim whose owner died", "[pg][claims]") {
+  DatabaseServer server(json{{"ingest", {{"abandoned_claims_interval_ms", 100}}}});
+  {
+    // What a process that died after PREPARE TRANSACTION leaves: a prepared claim, no owner, no batch.
+    auto dead = connect_test_database();
+    pqxx::nontransaction session(*dead);
+    session.exec("BEGIN");
+    session.exec("INSERT INTO accepted_card_counter (card_key, batch_key, sequence) "
+                 "VALUES ('55555555-5555-5555-5555-555555555555', 5555, 1)");
+    session.exec("PREPARE TRANSACTION 'cityclear-claims-5555'");
+  }
+  int64_t prepared = 1;
+  for (int wait = 0; wait < 100 && prepared > 0; ++wait) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    prepared = server.count("SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()");
+  }
+  CHECK(prepared == 0);
+  CHECK(server.count("SELECT count(*) FROM accepted_card_counter") == 0);  // rolled back: no batch row
 }
