@@ -1,5 +1,6 @@
 #include "ingest/record_pipeline.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "common/check.h"
@@ -51,7 +52,9 @@ RecordPipeline::RecordPipeline(const FileLayout& layout, const RecordRules& rule
       rules_(rules),
       keys_(keys),
       blacklist_(blacklist),
-      step_records_(static_cast<size_t>(step_records)),
+      // A small file needs no more room than its records (the step's buffers are zeroed on creation).
+      step_records_(std::max<size_t>(1, std::min(static_cast<size_t>(step_records),
+                                                 layout.details.size() / detail_stride))),
       release_before_(std::move(release_before)),
       step_(step_records_) {
   tac_requests_.reserve(step_records_);
