@@ -50,13 +50,6 @@ store::RetrySettings retry_settings(const DatabaseSettings& database) {
                               .max_backoff_ms = 2000};
 }
 
-// The retryable error a caller gets when a transient failure outlived the retries.
-[[noreturn]] void throw_final(const std::exception& error, store::FailureKind kind) {
-  std::string sentence = store::failure_sentence(error);
-  if (kind == store::FailureKind::transient) throw store::TransientDatabaseError("the database stayed busy: " + sentence);
-  throw store::DatabaseUnavailable("the database connection failed: " + sentence);
-}
-
 }  // namespace
 
 BatchIngestor::BatchIngestor(const Config& config, store::ConnectionPool& pool, const crypto::KeyProvider& keys)
@@ -159,7 +152,7 @@ BatchOutcome BatchIngestor::ingest_small(const Upload& upload, const FileExamina
                                       " times while the file was being decided");
 }
 
-bool BatchIngestor::claims_on_second_connection(pqxx::connection& connection) {
+bool BatchIngestor::prepared_transactions_allowed(pqxx::connection& connection) {
   std::call_once(prepared_transactions_checked_, [&] {
     prepared_transactions_ = prepared_transactions_enabled(connection);
     if (!prepared_transactions_) {
@@ -167,16 +160,20 @@ bool BatchIngestor::claims_on_second_connection(pqxx::connection& connection) {
                    "a large file's keys are claimed after its records, in its own transaction (slower)");
     }
   });
-  if (prepared_transactions_) ingest::resolve_abandoned_claims(connection);
   return prepared_transactions_;
+}
+
+bool BatchIngestor::claims_on_second_connection(pqxx::connection& connection) {
+  if (!prepared_transactions_allowed(connection)) return false;
+  ingest::resolve_abandoned_claims(connection);
+  return true;
 }
 
 int BatchIngestor::resolve_abandoned_claims() {
   std::optional<store::ConnectionLease> connection = pool_.try_acquire();
   if (!connection) return 0;  // every connection busy: the next tick tries again
   try {
-    std::call_once(prepared_transactions_checked_, [&] { prepared_transactions_ = prepared_transactions_enabled(**connection); });
-    return prepared_transactions_ ? ingest::resolve_abandoned_claims(**connection) : 0;
+    return prepared_transactions_allowed(**connection) ? ingest::resolve_abandoned_claims(**connection) : 0;
   } catch (...) {
     if (store::classify_failure(std::current_exception()) != store::FailureKind::permanent) connection->discard();
     throw;
@@ -244,7 +241,7 @@ BatchOutcome BatchIngestor::ingest_large(const Upload& upload, const FileExamina
       if (kind == store::FailureKind::permanent) throw;
       in_doubt = in_doubt || kind == store::FailureKind::in_doubt;
       spdlog::info("ingest of {} is tried again: {}", exam.sha256_hex, store::failure_sentence(error));
-      if (!backoff.wait_before_next()) throw_final(error, kind);
+      if (!backoff.wait_before_next()) std::rethrow_exception(store::retries_used_up(error, kind));
     }
   }
 }

@@ -79,7 +79,9 @@ class BatchIngestor {
   CivilDate open_day(CivilDate wanted, pqxx::connection* connection);
   BlacklistVersion newest_blacklist(pqxx::connection* connection);
   GroupCommitter& committer();
-  // Whether keys can be claimed on a second connection (prepared transactions allowed).
+  // Whether the server allows prepared transactions (asked once).
+  bool prepared_transactions_allowed(pqxx::connection& connection);
+  // Whether keys can be claimed on a second connection; resolves abandoned claims first.
   bool claims_on_second_connection(pqxx::connection& connection);
 
   const Config& config_;

@@ -58,20 +58,6 @@ bool is_unique_violation(const std::exception& error) {
   return copy != nullptr && copy->unique_violation();
 }
 
-// What the callers get when the retries are used up: a retryable error for what was transient.
-std::exception_ptr final_failure(const std::exception& error, store::FailureKind kind) {
-  std::string sentence = store::failure_sentence(error);
-  switch (kind) {
-    case store::FailureKind::connection_lost:
-    case store::FailureKind::in_doubt:
-      return std::make_exception_ptr(store::DatabaseUnavailable("the database connection failed: " + sentence));
-    case store::FailureKind::transient:
-      return std::make_exception_ptr(store::TransientDatabaseError("the database stayed busy: " + sentence));
-    case store::FailureKind::permanent: break;
-  }
-  return std::current_exception();
-}
-
 }  // namespace
 
 struct GroupCommitter::Ticket {
@@ -194,7 +180,8 @@ void GroupCommitter::Worker::store(const std::vector<Ticket*>& tickets) {
       try {
         std::rethrow_exception(failure);
       } catch (const std::exception& error) {
-        answered = final_failure(error, store::classify_failure(error));
+        store::FailureKind kind = store::classify_failure(error);
+        if (kind != store::FailureKind::permanent) answered = store::retries_used_up(error, kind);
       } catch (...) {
       }
       for (Ticket* ticket : tickets) ticket->answer.set_value(GroupAnswer{std::nullopt, false, answered});

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "common/check.h"
+#include "store/database_error.h"
 
 namespace cityclear::store {
 namespace {
@@ -15,11 +16,7 @@ constexpr size_t copy_header_size = copy_signature_size + 8;  // flags + extensi
 constexpr int64_t microseconds_per_second = 1000000;
 constexpr int64_t postgres_epoch_seconds = postgres_epoch_days * 86400;
 
-std::string server_message(PGconn* connection) {
-  std::string message = PQerrorMessage(connection);
-  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-  return message;
-}
+std::string server_message(PGconn* connection) { return one_sentence(PQerrorMessage(connection)); }
 
 // A lost connection has no SQLSTATE of its own: it is reported as 08006 (connection failure), so
 // that callers can tell it from a refusal of the server's.
@@ -31,9 +28,8 @@ std::string sqlstate_of(PGconn* connection, const PGresult* result) {
 
 // The one way a COPY reports failure: `what` failed, with the server's message and SQLSTATE.
 [[noreturn]] void throw_copy_failed(PGconn* connection, PGresult* result, std::string_view what) {
-  std::string message = result ? PQresultErrorMessage(result) : "";
+  std::string message = one_sentence(result ? PQresultErrorMessage(result) : "");
   if (message.empty()) message = server_message(connection);
-  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
   std::string sqlstate = sqlstate_of(connection, result);
   PQclear(result);
   throw CopyFailed(std::string(what) + " failed: " + message, sqlstate);

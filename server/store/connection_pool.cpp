@@ -35,9 +35,7 @@ std::unique_ptr<pqxx::connection> open_connection(const std::string& url, int64_
     apply_limits(*connection, limits);
     return connection;
   } catch (const pqxx::broken_connection& error) {
-    std::string reason = error.what();
-    while (!reason.empty() && (reason.back() == '\n' || reason.back() == ' ')) reason.pop_back();
-    throw DatabaseUnavailable("cannot connect to the database: " + reason);
+    throw DatabaseUnavailable("cannot connect to the database: " + one_sentence(error.what()));
   }
 }
 

@@ -6,6 +6,12 @@
 
 namespace cityclear::store {
 
+// A message of libpq's or the server's as one sentence: without its trailing newlines and spaces.
+inline std::string one_sentence(std::string text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  return text;
+}
+
 // The database cannot be reached (connect failed, connection lost): exit code 4, HTTP 503.
 class DatabaseUnavailable : public std::runtime_error {
  public:

@@ -48,10 +48,14 @@ FailureKind classify_failure(std::exception_ptr error) {
   }
 }
 
-std::string failure_sentence(const std::exception& error) {
-  std::string sentence = error.what();
-  while (!sentence.empty() && (sentence.back() == '\n' || sentence.back() == ' ')) sentence.pop_back();
-  return sentence;
+std::string failure_sentence(const std::exception& error) { return one_sentence(error.what()); }
+
+std::exception_ptr retries_used_up(const std::exception& error, FailureKind kind) {
+  std::string sentence = failure_sentence(error);
+  if (kind == FailureKind::transient) {
+    return std::make_exception_ptr(TransientDatabaseError("the database stayed busy: " + sentence));
+  }
+  return std::make_exception_ptr(DatabaseUnavailable("the database connection failed: " + sentence));
 }
 
 }  // namespace cityclear::store

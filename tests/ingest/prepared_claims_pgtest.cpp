@@ -95,8 +95,13 @@ TEST_CASE("a live claim, whose owner still holds its session lock, is never reso
   auto resolver = connect_test_database();
   for (int round = 0; round < 3; ++round) CHECK(ingest::resolve_abandoned_claims(*resolver) == 0);
   CHECK(prepared_count(fixture) == 1);
-  owner->disconnect();  // the owner dies: its claim is abandoned now
-  CHECK(ingest::resolve_abandoned_claims(*resolver) == 1);
+  owner->disconnect();  // the owner dies: its claim is abandoned once its backend has ended
+  int resolved = 0;
+  for (int wait = 0; wait < 100 && resolved == 0; ++wait) {
+    resolved = ingest::resolve_abandoned_claims(*resolver);
+    if (resolved == 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  CHECK(resolved == 1);
   CHECK(prepared_count(fixture) == 0);
 }
 
