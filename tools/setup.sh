@@ -5,7 +5,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 packages=(g++ cmake make pkg-config libboost1.74-dev libboost-system1.74-dev libpqxx-dev libpq-dev
           libspdlog-dev libfmt-dev nlohmann-json3-dev catch2 libssl-dev zlib1g-dev
-          postgresql-15 postgresql-client-15 curl bc time jq ccache)
+          postgresql-15 postgresql-client-15 curl bc time jq ccache clang-format)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
