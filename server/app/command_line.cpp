@@ -19,26 +19,33 @@ const std::array<Subcommand, 10> subcommand_table{{
     {"settle", "settle a clearing day and write its files", settle_help, run_settle},
     {"tac", "check the TACs of TB1 detail lines read on standard input", tac_help, run_tac},
     {"db", "db migrate: bring the database schema up to date", db_help, run_db},
-    {"sync", "(not available in this version) ingest SE1 sync-event files", later_issue_help, run_later_issue},
-    {"reconcile", "(not available in this version) reconcile e-wallet balances", later_issue_help, run_later_issue},
-    {"replay", "(not available in this version) audit a day by re-verifying its raw files", later_issue_help, run_later_issue},
-    {"exceptions", "(not available in this version) list or close exceptions", later_issue_help, run_later_issue},
-    {"blacklist", "(not available in this version) take a card off the blacklist", later_issue_help, run_later_issue},
+    {"sync", "(not available in this version) ingest SE1 sync-event files", later_issue_help,
+     run_later_issue},
+    {"reconcile", "(not available in this version) reconcile e-wallet balances", later_issue_help,
+     run_later_issue},
+    {"replay", "(not available in this version) audit a day by re-verifying its raw files",
+     later_issue_help, run_later_issue},
+    {"exceptions", "(not available in this version) list or close exceptions", later_issue_help,
+     run_later_issue},
+    {"blacklist", "(not available in this version) take a card off the blacklist", later_issue_help,
+     run_later_issue},
 }};
 
 void print_program_help() {
-  std::cout << "usage: cityclear [--config FILE] <subcommand> [options]\n\n"
-               "The clearing server for interconnected city transit cards.\n\n"
-               "Options (accepted before or after the subcommand):\n"
-               "  --config FILE  the configuration file (default config/cityclear.json)\n"
-               "  --help         this text; `cityclear <subcommand> --help` describes a subcommand\n\n"
-               "Subcommands:\n";
+  std::cout
+      << "usage: cityclear [--config FILE] <subcommand> [options]\n\n"
+         "The clearing server for interconnected city transit cards.\n\n"
+         "Options (accepted before or after the subcommand):\n"
+         "  --config FILE  the configuration file (default config/cityclear.json)\n"
+         "  --help         this text; `cityclear <subcommand> --help` describes a subcommand\n\n"
+         "Subcommands:\n";
   for (const auto& subcommand : subcommand_table) {
     std::string name(subcommand.name);
     std::cout << "  " << name << std::string(12 - name.size(), ' ') << subcommand.summary << "\n";
   }
-  std::cout << "\nExit codes: 0 success; 1 a check found differences or the work failed; 2 usage or\n"
-               "configuration error; 3 an input was rejected; 4 the database could not be reached.\n";
+  std::cout
+      << "\nExit codes: 0 success; 1 a check found differences or the work failed; 2 usage or\n"
+         "configuration error; 3 an input was rejected; 4 the database could not be reached.\n";
 }
 
 const Subcommand* find_subcommand(std::string_view name) {
@@ -69,7 +76,8 @@ GlobalParse parse_global(int argc, char** argv) {
     } else if (!options_ended && (argument == "--help" || argument == "-h")) {
       parse.help = true;
     } else if (!parse.subcommand) {
-      if (argument.starts_with("-")) throw UsageError("unknown option " + argument + " before the subcommand");
+      if (argument.starts_with("-"))
+        throw UsageError("unknown option " + argument + " before the subcommand");
       parse.subcommand = argument;
     } else {
       if (argument == "--") options_ended = true;
@@ -81,7 +89,9 @@ GlobalParse parse_global(int argc, char** argv) {
 
 }  // namespace
 
-std::span<const Subcommand> subcommands() { return subcommand_table; }
+std::span<const Subcommand> subcommands() {
+  return subcommand_table;
+}
 
 int run_command_line(int argc, char** argv) {
   std::optional<GlobalParse> parse;

@@ -26,7 +26,8 @@ int run_db(const CommandInput& input) {
   }
   Config config = load_command_config(input.config_file);
   auto connection = store::open_connection(config.database.url, config.database.connect_timeout_ms);
-  store::MigrationReport report = store::apply_migrations(*connection, store::embedded_migrations());
+  store::MigrationReport report =
+      store::apply_migrations(*connection, store::embedded_migrations());
   for (const auto& name : report.applied) std::cout << "applied " << name << "\n";
   for (const auto& name : report.already_present) std::cout << "already present " << name << "\n";
   std::cout << std::flush;

@@ -27,7 +27,8 @@ int run_guarded(std::string_view command, const std::function<int()>& body) {
   try {
     return body();
   } catch (const UsageError& error) {
-    std::string help = command.empty() ? "cityclear --help" : "cityclear " + std::string(command) + " --help";
+    std::string help =
+        command.empty() ? "cityclear --help" : "cityclear " + std::string(command) + " --help";
     print_error_line(command, std::string(error.what()) + " (see " + help + ")");
     return exit_usage;
   } catch (const ConfigError& error) {

@@ -32,28 +32,33 @@ namespace {
 
 std::string describe_reasons(const std::map<std::string, int64_t>& by_reason) {
   std::string text;
-  for (const auto& [reason, count] : by_reason) text += fmt::format("{}{}={}", text.empty() ? "" : " ", reason, count);
+  for (const auto& [reason, count] : by_reason)
+    text += fmt::format("{}{}={}", text.empty() ? "" : " ", reason, count);
   return text.empty() ? "none" : text;
 }
 
 std::string outcome_line(const std::string& file, const ingest::BatchOutcome& outcome) {
   std::string batch = outcome.batch_id.value_or("-");
-  std::string acquirer = outcome.acquirer_code ? format_institution_code(*outcome.acquirer_code) : "-";
+  std::string acquirer =
+      outcome.acquirer_code ? format_institution_code(*outcome.acquirer_code) : "-";
   std::string repeat = outcome.repeat ? " (repeat upload)" : "";
   if (!outcome.accepted) {
-    return fmt::format("{}: rejected {} batch {} acquirer {}: {}{}", file, outcome.reason.value_or("-"), batch, acquirer,
-                       outcome.detail.value_or(""), repeat);
+    return fmt::format("{}: rejected {} batch {} acquirer {}: {}{}", file,
+                       outcome.reason.value_or("-"), batch, acquirer, outcome.detail.value_or(""),
+                       repeat);
   }
   std::string day = outcome.clearing_date ? format_date(*outcome.clearing_date) : "-";
-  return fmt::format("{}: accepted batch {} acquirer {} clearing day {}, {} records, by reason {}{}", file, batch,
-                     acquirer, day, outcome.records, describe_reasons(outcome.by_reason), repeat);
+  return fmt::format(
+      "{}: accepted batch {} acquirer {} clearing day {}, {} records, by reason {}{}", file, batch,
+      acquirer, day, outcome.records, describe_reasons(outcome.by_reason), repeat);
 }
 
 std::optional<int64_t> received_option(const ParsedArguments& arguments) {
   auto text = arguments.value("--received");
   if (!text) return std::nullopt;
   auto seconds = parse_local_timestamp(*text);
-  if (!seconds) throw UsageError("--received must be a valid local time YYYYMMDDhhmmss, not \"" + *text + "\"");
+  if (!seconds)
+    throw UsageError("--received must be a valid local time YYYYMMDDhhmmss, not \"" + *text + "\"");
   return seconds;
 }
 
@@ -91,7 +96,8 @@ int run_ingest(const CommandInput& input) {
     ingest::BatchOutcome outcome = ingestor.ingest(upload);
     any_rejected = any_rejected || !outcome.accepted;
     progress.clear();
-    std::cout << (json ? ingest::to_json(outcome).dump() : outcome_line(files[index], outcome)) << std::endl;
+    std::cout << (json ? ingest::to_json(outcome).dump() : outcome_line(files[index], outcome))
+              << std::endl;
   }
   progress.update("done", static_cast<int64_t>(files.size()), static_cast<int64_t>(files.size()));
   return any_rejected ? exit_input_rejected : exit_ok;

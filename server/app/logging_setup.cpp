@@ -9,7 +9,8 @@
 namespace cityclear::app {
 
 void configure_logging(const LogSettings& settings) {
-  auto logger = std::make_shared<spdlog::logger>("cityclear", std::make_shared<spdlog::sinks::stderr_sink_mt>());
+  auto logger = std::make_shared<spdlog::logger>("cityclear",
+                                                 std::make_shared<spdlog::sinks::stderr_sink_mt>());
   if (settings.json) {
     logger->set_formatter(std::make_unique<JsonLogFormatter>());
   } else {

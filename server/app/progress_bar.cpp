@@ -22,15 +22,18 @@ std::string count_text(int64_t done, int64_t total) {
 ProgressBar::ProgressBar(std::string label, OffTerminal off_terminal)
     : ProgressBar(std::move(label), off_terminal, stderr, ::isatty(STDERR_FILENO) == 1) {}
 
-ProgressBar::ProgressBar(std::string label, OffTerminal off_terminal, std::FILE* out, bool out_is_terminal)
-    : output_(out_is_terminal                       ? Output::bar
+ProgressBar::ProgressBar(std::string label, OffTerminal off_terminal, std::FILE* out,
+                         bool out_is_terminal)
+    : output_(out_is_terminal                      ? Output::bar
               : off_terminal == OffTerminal::lines ? Output::lines
                                                    : Output::none),
       out_(out),
       label_(std::move(label)),
       start_(std::chrono::steady_clock::now()) {}
 
-ProgressBar::~ProgressBar() { clear(); }
+ProgressBar::~ProgressBar() {
+  clear();
+}
 
 void ProgressBar::update(std::string_view step, int64_t done, int64_t total) {
   if (output_ == Output::bar) draw_bar(step, done, total);
@@ -46,8 +49,8 @@ void ProgressBar::draw_bar(std::string_view step, int64_t done, int64_t total) {
   if (total > 0) {
     int filled = static_cast<int>(bar_width * std::min(done, total) / total);
     int percent = static_cast<int>(100 * std::min(done, total) / total);
-    line = fmt::format("\r{} [{}{}] {:3d}% {}", label_, std::string(filled, '#'), std::string(bar_width - filled, '.'),
-                       percent, step);
+    line = fmt::format("\r{} [{}{}] {:3d}% {}", label_, std::string(filled, '#'),
+                       std::string(bar_width - filled, '.'), percent, step);
   } else {
     line = fmt::format("\r{} {} {}", label_, step, done);
   }
@@ -68,7 +71,9 @@ void ProgressBar::print_line(std::string_view step, int64_t done, int64_t total)
   last_step_finished_ = finished;
   drawn_ = true;
   double seconds = std::chrono::duration<double>(now - start_).count();
-  std::fputs(fmt::format("[{:8.2f} s] {}: {}{}\n", seconds, label_, step, count_text(done, total)).c_str(), out_);
+  std::fputs(
+      fmt::format("[{:8.2f} s] {}: {}{}\n", seconds, label_, step, count_text(done, total)).c_str(),
+      out_);
   std::fflush(out_);
 }
 

@@ -30,7 +30,8 @@ void check_schema_if_reachable(store::ConnectionPool& pool) {
   try {
     require_migrated_database(pool);
   } catch (const store::DatabaseUnavailable& error) {
-    net::log_event(spdlog::level::warn, "database_unavailable_at_start", {{"detail", error.what()}});
+    net::log_event(spdlog::level::warn, "database_unavailable_at_start",
+                   {{"detail", error.what()}});
   }
 }
 
@@ -49,7 +50,8 @@ int run_serve(const CommandInput& input) {
   server.start();
   net::StopReport report = server.wait();
   if (report.workers_busy) {
-    // Jobs past the deadline: their transactions roll back when the process ends; nothing half-stored.
+    // Jobs past the deadline: their transactions roll back when the process ends; nothing
+    // half-stored.
     spdlog::warn("exiting with work still running; its database transactions roll back");
     spdlog::shutdown();
     std::_Exit(exit_ok);

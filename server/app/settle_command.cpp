@@ -37,9 +37,11 @@ CivilDate date_option(const ParsedArguments& arguments) {
 
 void print_files(const clearing::SettlementResult& result, const Config& config) {
   std::filesystem::path folder = config.output_dir / format_date(result.day);
-  std::cout << fmt::format("{} files in {}{}\n", result.files.size(), folder.string(),
-                           result.already_settled ? " (day already settled: stored files verified)" : "");
-  for (const auto& file : result.files) std::cout << fmt::format("  {}  {}  {} bytes\n", file.sha256_hex, file.name, file.size_bytes);
+  std::cout << fmt::format(
+      "{} files in {}{}\n", result.files.size(), folder.string(),
+      result.already_settled ? " (day already settled: stored files verified)" : "");
+  for (const auto& file : result.files)
+    std::cout << fmt::format("  {}  {}  {} bytes\n", file.sha256_hex, file.name, file.size_bytes);
 }
 
 }  // namespace

@@ -9,9 +9,9 @@
 namespace cityclear::app {
 
 struct CommandInput {
-  std::string name;                     // the subcommand, e.g. "ingest"
-  std::filesystem::path config_file;    // --config, default config/cityclear.json
-  std::vector<std::string> arguments;   // after the subcommand's name, --config taken out
+  std::string name;                    // the subcommand, e.g. "ingest"
+  std::filesystem::path config_file;   // --config, default config/cityclear.json
+  std::vector<std::string> arguments;  // after the subcommand's name, --config taken out
 };
 
 struct Subcommand {

@@ -33,25 +33,29 @@ struct TacTally {
 };
 
 // The output line of one well-formed detail record.
-std::string check_record(const ingest::DetailRecord& record, const crypto::KeyProvider& keys, TacTally& tally) {
+std::string check_record(const ingest::DetailRecord& record, const crypto::KeyProvider& keys,
+                         TacTally& tally) {
   crypto::TacRequest request = ingest::tac_request_of(record);
   std::optional<uint32_t> computed = keys.compute_tac(request);
   crypto::TacVerdict verdict = crypto::TacVerdict::ok;
   if (!computed) {
-    verdict = keys.knows_issuer(record.issuer_code) ? crypto::TacVerdict::unknown_key : crypto::TacVerdict::unknown_issuer;
+    verdict = keys.knows_issuer(record.issuer_code) ? crypto::TacVerdict::unknown_key
+                                                    : crypto::TacVerdict::unknown_issuer;
   } else if (*computed != record.tac) {
     verdict = crypto::TacVerdict::mismatch;
   }
   if (verdict != crypto::TacVerdict::ok) ++tally.not_ok;
   std::string computed_text = computed ? fmt::format("{:08X}", *computed) : "-";
-  return fmt::format("{:08d} {:08X} {} {}\n", record.sequence, record.tac, computed_text, crypto::verdict_name(verdict));
+  return fmt::format("{:08d} {:08X} {} {}\n", record.sequence, record.tac, computed_text,
+                     crypto::verdict_name(verdict));
 }
 
 }  // namespace
 
 int run_tac(const CommandInput& input) {
   ParsedArguments arguments = parse_arguments(input.arguments, {});
-  if (!arguments.positional.empty()) throw UsageError("tac reads standard input and takes no arguments");
+  if (!arguments.positional.empty())
+    throw UsageError("tac reads standard input and takes no arguments");
   Config config = load_command_config(input.config_file);
   std::unique_ptr<crypto::KeyProvider> keys = load_command_keys(config);
   std::ios::sync_with_stdio(false);
@@ -64,7 +68,8 @@ int run_tac(const CommandInput& input) {
     if (!record) {
       std::cout << output << std::flush;
       output.clear();
-      std::cerr << fmt::format("cityclear tac: line {}: field \"{}\": {}\n", line_number, problem.field, problem.rule);
+      std::cerr << fmt::format("cityclear tac: line {}: field \"{}\": {}\n", line_number,
+                               problem.field, problem.rule);
       ++tally.malformed;
       continue;
     }

@@ -12,7 +12,8 @@ uint64_t big_endian_word(const uint8_t* bytes) {
 }  // namespace
 
 RecordSortKey card_sort_key(const ClearingRecord& record) {
-  return RecordSortKey{big_endian_word(record.card_key.data()), big_endian_word(record.card_key.data() + 8)};
+  return RecordSortKey{big_endian_word(record.card_key.data()),
+                       big_endian_word(record.card_key.data() + 8)};
 }
 
 }  // namespace cityclear::clearing

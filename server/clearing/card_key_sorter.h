@@ -20,10 +20,13 @@ class CardKeySorter : public ExternalRecordSorter {
   // About 27 MiB a run (KeyedRecord is 104 bytes).
   static constexpr size_t default_run_records = size_t{1} << 18;
 
-  explicit CardKeySorter(std::filesystem::path spill_directory, size_t run_records = default_run_records)
+  explicit CardKeySorter(std::filesystem::path spill_directory,
+                         size_t run_records = default_run_records)
       : ExternalRecordSorter(std::move(spill_directory), run_records) {}
 
-  void add(const ClearingRecord& record) { ExternalRecordSorter::add(record, card_sort_key(record)); }
+  void add(const ClearingRecord& record) {
+    ExternalRecordSorter::add(record, card_sort_key(record));
+  }
 };
 
 }  // namespace cityclear::clearing

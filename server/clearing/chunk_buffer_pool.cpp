@@ -8,7 +8,9 @@
 
 namespace cityclear::clearing {
 
-void ChunkBufferPool::FreeBuffer::operator()(char* bytes) const { std::free(bytes); }
+void ChunkBufferPool::FreeBuffer::operator()(char* bytes) const {
+  std::free(bytes);
+}
 
 ChunkBufferPool::ChunkBufferPool(size_t in_flight_limit) : state_(std::make_shared<State>()) {
   CITYCLEAR_CHECK(in_flight_limit > 0, "chunk buffers must be allowed away");

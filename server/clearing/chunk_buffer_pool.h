@@ -19,7 +19,8 @@ class ChunkBufferPool {
   struct FreeBuffer {
     void operator()(char* bytes) const;
   };
-  using Buffer = std::unique_ptr<char, FreeBuffer>;  // file_chunk_bytes, aligned to direct_io_alignment
+  using Buffer =
+      std::unique_ptr<char, FreeBuffer>;  // file_chunk_bytes, aligned to direct_io_alignment
 
   explicit ChunkBufferPool(size_t in_flight_limit);
 

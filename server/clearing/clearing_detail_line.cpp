@@ -22,7 +22,8 @@ void ClearingDetailLine::set_record(const ClearingRecord& record) {
   line[length - 1] = '\n';
 }
 
-std::string_view ClearingDetailLine::for_file(char role, uint32_t counterparty_code, int64_t fee_fen) {
+std::string_view ClearingDetailLine::for_file(char role, uint32_t counterparty_code,
+                                              int64_t fee_fen) {
   char* line = line_.data();
   line[1] = role;
   write_decimal_field(line + 2, 8, counterparty_code);

@@ -13,7 +13,8 @@ namespace cityclear::clearing {
 
 class ClearingDetailLine {
  public:
-  static constexpr size_t length = 1 + 1 + 8 + 33 + 2 + 10 + 10 + 14 + 20 + 8 + 12 + 8 + 1;  // LF included
+  static constexpr size_t length =
+      1 + 1 + 8 + 33 + 2 + 10 + 10 + 14 + 20 + 8 + 12 + 8 + 1;  // LF included
 
   // Writes the fields every file shares; `record` must outlive the line's use.
   void set_record(const ClearingRecord& record);

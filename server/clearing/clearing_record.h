@@ -27,7 +27,9 @@ struct ClearingRecord {
   uint32_t terminal_serial = 0;  // 4 bytes
 
   bool is_inter_city() const { return issuer_code != acquirer_code; }
-  std::span<const uint8_t, 10> asn_bcd() const { return std::span<const uint8_t, 10>(card_key.data() + 4, 10); }
+  std::span<const uint8_t, 10> asn_bcd() const {
+    return std::span<const uint8_t, 10>(card_key.data() + 4, 10);
+  }
   std::string_view batch_id_text() const { return {batch_id.data(), batch_id.size()}; }
 };
 

@@ -11,12 +11,13 @@ namespace {
 
 constexpr size_t header_length = 1 + 4 + 8 + 8 + 8;
 constexpr size_t summary_length = 1 + 8 + 8 + 14 + 8 + 14 + 14;
-constexpr size_t trailer_fields_length = 1 + 8 + 14 + 14 + 14 + signed_figure_width;  // the SHA-256 follows
+constexpr size_t trailer_fields_length =
+    1 + 8 + 14 + 14 + 14 + signed_figure_width;  // the SHA-256 follows
 
 }  // namespace
 
-ClearingFileWriter::ClearingFileWriter(const ParticipantRates& rates, size_t participant_index, CivilDate day,
-                                       int64_t detail_count, DayFileOutput& output)
+ClearingFileWriter::ClearingFileWriter(const ParticipantRates& rates, size_t participant_index,
+                                       CivilDate day, int64_t detail_count, DayFileOutput& output)
     : rates_(rates),
       participant_index_(participant_index),
       participant_code_(rates.all().at(participant_index).code),
@@ -38,7 +39,8 @@ void ClearingFileWriter::add_detail(std::string_view line) {
   ++detail_count_;
 }
 
-void ClearingFileWriter::add_acquired(ClearingDetailLine& line, size_t issuer_index, int64_t fee_fen) {
+void ClearingFileWriter::add_acquired(ClearingDetailLine& line, size_t issuer_index,
+                                      int64_t fee_fen) {
   const ClearingRecord& record = line.record();
   CounterpartySummary& summary = summaries_[issuer_index];
   ++summary.receivable_count;
@@ -55,13 +57,16 @@ void ClearingFileWriter::add_issued(ClearingDetailLine& line, size_t acquirer_in
   add_detail(line.for_file('I', record.acquirer_code, 0));
 }
 
-void ClearingFileWriter::add_local(ClearingDetailLine& line) { add_detail(line.for_file('L', participant_code_, 0)); }
+void ClearingFileWriter::add_local(ClearingDetailLine& line) {
+  add_detail(line.for_file('L', participant_code_, 0));
+}
 
 void ClearingFileWriter::write_summaries() {
   for (size_t index = 0; index < summaries_.size(); ++index) {
     const CounterpartySummary& summary = summaries_[index];
     if (summary.receivable_count == 0 && summary.payable_count == 0) continue;
-    CITYCLEAR_CHECK(index != participant_index_, "a participant is its own inter-city counterparty");
+    CITYCLEAR_CHECK(index != participant_index_,
+                    "a participant is its own inter-city counterparty");
     char line[summary_length + 1];
     line[0] = 'S';
     write_decimal_field(line + 1, 8, rates_.all()[index].code);

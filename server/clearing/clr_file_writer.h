@@ -18,8 +18,8 @@ namespace cityclear::clearing {
 class ClearingFileWriter {
  public:
   // `detail_count` is written in the header; finish() asserts that exactly so many came.
-  ClearingFileWriter(const ParticipantRates& rates, size_t participant_index, CivilDate day, int64_t detail_count,
-                     DayFileOutput& output);
+  ClearingFileWriter(const ParticipantRates& rates, size_t participant_index, CivilDate day,
+                     int64_t detail_count, DayFileOutput& output);
 
   // `line` holds the record (set_record); its role, counterparty and fee are set here.
   void add_acquired(ClearingDetailLine& line, size_t issuer_index, int64_t fee_fen);

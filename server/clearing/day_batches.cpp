@@ -22,7 +22,8 @@ DayBatches DayBatches::load(pqxx::dbtransaction& transaction, CivilDate day) {
     int64_t batch_key = row[0].as<int64_t>();
     DayBatch& batch = batches.batches_[batch_key];
     std::string batch_id = row[2].is_null() ? std::string() : row[2].as<std::string>();
-    batch.well_formed = !row[1].is_null() && row[1].as<int64_t>() >= 0 && batch_id.size() == batch_id_size;
+    batch.well_formed =
+        !row[1].is_null() && row[1].as<int64_t>() >= 0 && batch_id.size() == batch_id_size;
     if (batch.well_formed) {
       batch.acquirer_code = static_cast<uint32_t>(row[1].as<int64_t>());
       std::memcpy(batch.batch_id.data(), batch_id.data(), batch_id_size);

@@ -18,8 +18,8 @@ namespace cityclear::clearing {
 struct DayBatch {
   std::array<char, batch_id_size> batch_id{};
   uint32_t acquirer_code = 0;
-  uint32_t rank = 0;          // by (batch id, acquirer) among the day's batches
-  bool well_formed = false;   // acquirer and a batch id of batch_id_size characters present
+  uint32_t rank = 0;         // by (batch id, acquirer) among the day's batches
+  bool well_formed = false;  // acquirer and a batch id of batch_id_size characters present
 };
 
 class DayBatches {

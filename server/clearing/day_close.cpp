@@ -18,7 +18,8 @@ DayState close_day(pqxx::connection& connection, CivilDate day) {
   std::string day_text = format_iso_date(day);
   pqxx::work transaction(connection);
   transaction.exec_params0(sql::insert_day, day_text);
-  DayState state = parse_day_state(transaction.exec_params1(sql::lock_day_row, day_text)[0].as<std::string>());
+  DayState state =
+      parse_day_state(transaction.exec_params1(sql::lock_day_row, day_text)[0].as<std::string>());
   if (state == DayState::open) {
     transaction.exec_params0(sql::close_day, day_text);
     state = DayState::closed;

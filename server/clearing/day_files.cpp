@@ -53,16 +53,16 @@ DayFileGenerator::DayFileGenerator(const DayFilesRequest& request)
   for (size_t index = 0; index < rates_.size(); ++index) {
     clearing_writers_.push_back(std::make_unique<ClearingFileWriter>(
         rates_, index, request.day, expected.clearing_detail_count(index), output_));
-    reject_writers_.push_back(std::make_unique<RejectFileWriter>(rates_.all()[index].code, request.day,
-                                                                 expected.reject_count(index), output_));
+    reject_writers_.push_back(std::make_unique<RejectFileWriter>(
+        rates_.all()[index].code, request.day, expected.reject_count(index), output_));
   }
 }
 
 size_t DayFileGenerator::participant_index(uint32_t code, const char* role) const {
   auto index = rates_.index_of(code);
   if (!index) {
-    throw RecordStreamMismatch(std::string("a streamed record names ") + role + " " + format_institution_code(code) +
-                               ", which the day's totals did not");
+    throw RecordStreamMismatch(std::string("a streamed record names ") + role + " " +
+                               format_institution_code(code) + ", which the day's totals did not");
   }
   return *index;
 }
@@ -81,10 +81,13 @@ void DayFileGenerator::write_accepted(RecordSource& records) {
   bool first = true;
   while (records.next(record)) {
     CITYCLEAR_CHECK(record.reason == accepted_reason, "a rejected record in the accepted stream");
-    int order = first ? -1 : std::memcmp(previous_key.data(), record.card_key.data(), card_key_size);
+    int order =
+        first ? -1 : std::memcmp(previous_key.data(), record.card_key.data(), card_key_size);
     CITYCLEAR_CHECK(order <= 0, "accepted records not ordered by card key");
-    // Equal keys are two accepted records of one card and counter: stored data, not this code, is wrong.
-    if (order == 0) throw RecordStreamMismatch("two accepted records have the same issuer, ASN and counter");
+    // Equal keys are two accepted records of one card and counter: stored data, not this code, is
+    // wrong.
+    if (order == 0)
+      throw RecordStreamMismatch("two accepted records have the same issuer, ASN and counter");
     previous_key = record.card_key;
     first = false;
     size_t acquirer = participant_index(record.acquirer_code, "acquirer");
@@ -112,9 +115,11 @@ void DayFileGenerator::write_rejected(RecordSource& records) {
     CITYCLEAR_CHECK(record.reason != accepted_reason, "an accepted record in the rejected stream");
     size_t acquirer = participant_index(record.acquirer_code, "acquirer");
     auto key = std::make_pair(record.batch_id, record.sequence);
-    CITYCLEAR_CHECK(!seen[acquirer] || !(key < last[acquirer]), "rejected records not ordered by batch id, sequence");
+    CITYCLEAR_CHECK(!seen[acquirer] || !(key < last[acquirer]),
+                    "rejected records not ordered by batch id, sequence");
     if (seen[acquirer] && key == last[acquirer]) {
-      throw RecordStreamMismatch("two records of one batch of " + format_institution_code(record.acquirer_code) +
+      throw RecordStreamMismatch("two records of one batch of " +
+                                 format_institution_code(record.acquirer_code) +
                                  " have the same sequence");
     }
     last[acquirer] = key;
@@ -129,11 +134,13 @@ DayFiles DayFileGenerator::finish() {
   DayFiles result;
   result.streamed_totals = ledger_.totals();
   if (!(result.streamed_totals == request_.expected_totals)) {
-    DayFigures streamed = result.streamed_totals.figures(), expected = request_.expected_totals.figures();
-    throw RecordStreamMismatch(
-        "streamed records disagree with the day's totals: " + std::to_string(streamed.record_count) + " records, " +
-        std::to_string(streamed.total_fees_fen) + " fen of fees streamed; " + std::to_string(expected.record_count) +
-        " records, " + std::to_string(expected.total_fees_fen) + " fen of fees counted");
+    DayFigures streamed = result.streamed_totals.figures(),
+               expected = request_.expected_totals.figures();
+    throw RecordStreamMismatch("streamed records disagree with the day's totals: " +
+                               std::to_string(streamed.record_count) + " records, " +
+                               std::to_string(streamed.total_fees_fen) + " fen of fees streamed; " +
+                               std::to_string(expected.record_count) + " records, " +
+                               std::to_string(expected.total_fees_fen) + " fen of fees counted");
   }
   result.positions = ledger_.positions();
   for (size_t index = 0; index < rates_.size(); ++index) {

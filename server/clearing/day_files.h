@@ -28,8 +28,8 @@ struct DayFilesRequest {
   // the file headers carry counts, so they are known before the first detail line.
   DayTotals expected_totals;
   std::filesystem::path directory;  // created when missing
-  ChunkSink chunk_sink;             // optional; a sink that uses a chunk after its call keeps chunk.owner
-  DayFilesProgress progress;        // optional
+  ChunkSink chunk_sink;       // optional; a sink that uses a chunk after its call keeps chunk.owner
+  DayFilesProgress progress;  // optional
 };
 
 struct DayFiles {

@@ -52,7 +52,8 @@ int64_t DayLedger::clearing_detail_count(size_t participant_index) const {
   int64_t count = 0;
   for (size_t other = 0; other < size_; ++other) {
     count += accepted_[participant_index * size_ + other].count;  // acquired, local included
-    if (other != participant_index) count += accepted_[other * size_ + participant_index].count;  // issued
+    if (other != participant_index)
+      count += accepted_[other * size_ + participant_index].count;  // issued
   }
   return count;
 }
@@ -65,10 +66,12 @@ DayTotals DayLedger::totals() const {
       const Cell& cell = accepted_[acquirer * size_ + issuer];
       if (cell.count == 0) continue;
       int64_t fees = acquirer == issuer ? 0 : cell.fees_fen;
-      totals.add(PairTotals{true, acquirer_code, rates_.all()[issuer].code, cell.count, cell.amount_fen, fees});
+      totals.add(PairTotals{true, acquirer_code, rates_.all()[issuer].code, cell.count,
+                            cell.amount_fen, fees});
     }
     const Cell& rejected = rejected_[acquirer];
-    if (rejected.count > 0) totals.add(PairTotals{false, acquirer_code, 0, rejected.count, rejected.amount_fen, 0});
+    if (rejected.count > 0)
+      totals.add(PairTotals{false, acquirer_code, 0, rejected.count, rejected.amount_fen, 0});
   }
   return totals;
 }

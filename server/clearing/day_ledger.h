@@ -18,8 +18,8 @@ class DayLedger {
   static DayLedger from_totals(const DayTotals& totals, const ParticipantRates& rates);
 
   // Indexes are positions in rates.all().
-  void add_accepted(size_t acquirer_index, size_t issuer_index, int64_t amount_fen, int64_t fees_fen,
-                    int64_t count = 1) {
+  void add_accepted(size_t acquirer_index, size_t issuer_index, int64_t amount_fen,
+                    int64_t fees_fen, int64_t count = 1) {
     Cell& cell = accepted_[acquirer_index * size_ + issuer_index];
     cell.count += count;
     cell.amount_fen += amount_fen;

@@ -7,13 +7,16 @@
 
 namespace cityclear::clearing {
 
-DayLock::DayLock(store::ConnectionLease& lease, CivilDate day) : lease_(lease), day_number_(days_from_civil(day)) {
+DayLock::DayLock(store::ConnectionLease& lease, CivilDate day)
+    : lease_(lease), day_number_(days_from_civil(day)) {
   bool locked = false;
   {
     pqxx::nontransaction transaction(*lease_);
     locked = transaction.exec_params1(sql::try_lock_day, day_number_)[0].as<bool>();
   }
-  if (!locked) throw DayBeingSettled("clearing day " + format_iso_date(day) + " is being settled by another run");
+  if (!locked)
+    throw DayBeingSettled("clearing day " + format_iso_date(day) +
+                          " is being settled by another run");
 }
 
 DayLock::~DayLock() {

@@ -24,19 +24,23 @@ bool is_bcd(std::span<const uint8_t> bytes) {
 bool card_key_matches(const ClearingRecord& record) {
   auto issuer_bcd = bcd_of_number<4>(record.issuer_code);
   uint32_t counter = (uint32_t{record.card_key[14]} << 8) | record.card_key[15];
-  return std::memcmp(issuer_bcd.data(), record.card_key.data(), 4) == 0 && counter == record.card_counter &&
+  return std::memcmp(issuer_bcd.data(), record.card_key.data(), 4) == 0 &&
+         counter == record.card_counter &&
          is_bcd(std::span<const uint8_t>(record.card_key.data(), 14));
 }
 
 bool fits_file_widths(const ClearingRecord& record) {
-  return record.issuer_code <= 99999999 && record.acquirer_code <= 99999999 && record.reason <= 99 &&
-         record.amount_fen >= 0 && record.amount_fen <= max_record_amount_fen &&
-         record.terminal < (uint64_t{1} << 48) && record.sequence <= 99999999;
+  return record.issuer_code <= 99999999 && record.acquirer_code <= 99999999 &&
+         record.reason <= 99 && record.amount_fen >= 0 &&
+         record.amount_fen <= max_record_amount_fen && record.terminal < (uint64_t{1} << 48) &&
+         record.sequence <= 99999999;
 }
 
-RecordStreamMismatch broken_record(const DayBatch* batch, int64_t batch_key, std::optional<uint64_t> sequence) {
-  std::string name = batch != nullptr && batch->well_formed ? std::string(batch->batch_id.data(), batch_id_size)
-                                                             : "of batch_key " + std::to_string(batch_key);
+RecordStreamMismatch broken_record(const DayBatch* batch, int64_t batch_key,
+                                   std::optional<uint64_t> sequence) {
+  std::string name = batch != nullptr && batch->well_formed
+                         ? std::string(batch->batch_id.data(), batch_id_size)
+                         : "of batch_key " + std::to_string(batch_key);
   std::string number = sequence ? " #" + std::to_string(*sequence) : std::string();
   return RecordStreamMismatch("stored record " + name + number +
                               " breaks the record format (batch, card key, widths or ranges)");
@@ -49,7 +53,8 @@ DayRecordStream::DayRecordStream(pqxx::dbtransaction& transaction, const DayBatc
 
 bool DayRecordStream::next(ClearingRecord& record, const DayBatch*& batch) {
   if (!reader_.next_row()) return false;
-  if (reader_.field_count() != record_field_count) throw RecordStreamMismatch("record COPY: unexpected field count");
+  if (reader_.field_count() != record_field_count)
+    throw RecordStreamMismatch("record COPY: unexpected field count");
   batch = read_row(record);
   return true;
 }
@@ -81,7 +86,8 @@ const DayBatch* DayRecordStream::read_row(ClearingRecord& record) {
   record.transaction_local_seconds = reader_.read_local_timestamp();
   int64_t terminal = reader_.read_int64();
   record.terminal = static_cast<uint64_t>(terminal);
-  bool batch_matches = batch != nullptr && batch->well_formed && batch->acquirer_code == record.acquirer_code;
+  bool batch_matches =
+      batch != nullptr && batch->well_formed && batch->acquirer_code == record.acquirer_code;
   if (!batch_matches || terminal < 0 || !fits_file_widths(record) || !card_key_matches(record)) {
     throw broken_record(batch, batch_key, record.sequence);
   }

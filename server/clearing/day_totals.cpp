@@ -24,7 +24,8 @@ void DayTotals::add_record(const ClearingRecord& record, const ParticipantRates&
     auto acquirer = rates.index_of(record.acquirer_code);
     if (acquirer) fee = fee_fen(record.amount_fen, rates.all()[*acquirer].fee_bps);
   }
-  add(PairTotals{accepted, record.acquirer_code, accepted ? record.issuer_code : 0, 1, record.amount_fen, fee});
+  add(PairTotals{accepted, record.acquirer_code, accepted ? record.issuer_code : 0, 1,
+                 record.amount_fen, fee});
 }
 
 std::vector<PairTotals> DayTotals::groups() const {

@@ -11,7 +11,8 @@
 
 namespace cityclear::clearing {
 
-DayTotals query_day_totals(pqxx::dbtransaction& transaction, CivilDate day, const ParticipantRates& rates);
+DayTotals query_day_totals(pqxx::dbtransaction& transaction, CivilDate day,
+                           const ParticipantRates& rates);
 
 // "{1,2,3}": a PostgreSQL array literal of numbers, passed as a parameter value.
 template <typename Numbers, typename Projection>

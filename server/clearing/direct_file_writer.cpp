@@ -1,10 +1,10 @@
 #include "clearing/direct_file_writer.h"
 
-#include <fcntl.h>
-#include <unistd.h>
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <stdexcept>
+#include <unistd.h>
 
 namespace cityclear::clearing {
 namespace {
@@ -15,10 +15,11 @@ std::runtime_error file_error(std::string_view what, const std::filesystem::path
 
 // Writes all of `bytes` at `offset`. A file system that took O_DIRECT at open but refuses a
 // direct write (EINVAL) gets the rest of the file buffered.
-void write_at(int descriptor, const std::filesystem::path& path, const char* bytes, size_t length, int64_t offset) {
+void write_at(int descriptor, const std::filesystem::path& path, const char* bytes, size_t length,
+              int64_t offset) {
   for (size_t done = 0; done < length;) {
-    ssize_t written =
-        ::pwrite(descriptor, bytes + done, length - done, static_cast<off_t>(offset + static_cast<int64_t>(done)));
+    ssize_t written = ::pwrite(descriptor, bytes + done, length - done,
+                               static_cast<off_t>(offset + static_cast<int64_t>(done)));
     int error = written < 0 ? errno : 0;
     if (error == EINTR) continue;
     int flags = error == EINVAL ? ::fcntl(descriptor, F_GETFL) : 0;
@@ -34,14 +35,17 @@ void write_at(int descriptor, const std::filesystem::path& path, const char* byt
 int open_for_writing(const std::filesystem::path& path) {
   constexpr int flags = O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC;
   int descriptor = ::open(path.c_str(), flags | O_DIRECT, 0644);
-  if (descriptor < 0 && errno == EINVAL) descriptor = ::open(path.c_str(), flags, 0644);  // no O_DIRECT here
+  if (descriptor < 0 && errno == EINVAL)
+    descriptor = ::open(path.c_str(), flags, 0644);  // no O_DIRECT here
   if (descriptor < 0) throw file_error("cannot create", path);
   return descriptor;
 }
 
 }  // namespace
 
-DirectFileWriter::DirectFileWriter() { thread_ = std::thread([this] { run(); }); }
+DirectFileWriter::DirectFileWriter() {
+  thread_ = std::thread([this] { run(); });
+}
 
 DirectFileWriter::~DirectFileWriter() {
   {
@@ -63,11 +67,14 @@ size_t DirectFileWriter::open(const std::filesystem::path& path) {
   return files_.size() - 1;
 }
 
-void DirectFileWriter::write(size_t file, int64_t offset, std::shared_ptr<const char> bytes, size_t length) {
+void DirectFileWriter::write(size_t file, int64_t offset, std::shared_ptr<const char> bytes,
+                             size_t length) {
   queue(Job{file, offset, std::move(bytes), length});
 }
 
-void DirectFileWriter::close(size_t file, int64_t size_bytes) { queue(Job{file, size_bytes, nullptr, 0}); }
+void DirectFileWriter::close(size_t file, int64_t size_bytes) {
+  queue(Job{file, size_bytes, nullptr, 0});
+}
 
 void DirectFileWriter::queue(Job job) {
   {
@@ -118,7 +125,8 @@ void DirectFileWriter::perform(const Job& job) {
     write_at(file.descriptor, file.path, job.bytes.get(), job.length, job.offset);
     return;
   }
-  if (::ftruncate(file.descriptor, static_cast<off_t>(job.offset)) != 0) throw file_error("cannot truncate", file.path);
+  if (::ftruncate(file.descriptor, static_cast<off_t>(job.offset)) != 0)
+    throw file_error("cannot truncate", file.path);
   if (::fdatasync(file.descriptor) != 0) throw file_error("cannot fsync", file.path);
   int result = ::close(file.descriptor);
   {

@@ -39,7 +39,7 @@ class DirectFileWriter {
  private:
   struct Job {
     size_t file = 0;
-    int64_t offset = 0;  // the file's size for a closing job
+    int64_t offset = 0;                 // the file's size for a closing job
     std::shared_ptr<const char> bytes;  // null for a closing job
     size_t length = 0;
   };

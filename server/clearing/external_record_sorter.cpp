@@ -1,13 +1,13 @@
 #include "clearing/external_record_sorter.h"
 
-#include <fcntl.h>
-#include <unistd.h>
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <fcntl.h>
 #include <stdexcept>
 #include <type_traits>
+#include <unistd.h>
 
 #include "clearing/loser_tree.h"
 #include "common/check.h"
@@ -34,7 +34,8 @@ void write_all(int descriptor, const char* bytes, size_t length) {
 
 void read_all(int descriptor, char* bytes, size_t length, off_t offset) {
   for (size_t done = 0; done < length;) {
-    ssize_t got = ::pread(descriptor, bytes + done, length - done, offset + static_cast<off_t>(done));
+    ssize_t got =
+        ::pread(descriptor, bytes + done, length - done, offset + static_cast<off_t>(done));
     if (got < 0 && errno == EINTR) continue;
     if (got <= 0) throw spill_error("cannot read a spill file back");
     done += static_cast<size_t>(got);
@@ -74,7 +75,8 @@ class ExternalRecordSorter::SpilledRun {
     size_t left = static_cast<size_t>(size_bytes_ - read_offset_) / sizeof(KeyedRecord);
     buffer_.resize(std::min(block_records, left));
     size_t length = buffer_.size() * sizeof(KeyedRecord);
-    if (length > 0) read_all(descriptor_, reinterpret_cast<char*>(buffer_.data()), length, read_offset_);
+    if (length > 0)
+      read_all(descriptor_, reinterpret_cast<char*>(buffer_.data()), length, read_offset_);
     read_offset_ += static_cast<off_t>(length);
     return !buffer_.empty();
   }
@@ -91,7 +93,8 @@ class ExternalRecordSorter::SpilledRun {
 // head key of every run is kept in one flat array, which the tree's matches compare.
 class ExternalRecordSorter::RunMerger {
  public:
-  explicit RunMerger(std::vector<std::unique_ptr<SpilledRun>>& runs) : runs_(runs), heads_(runs.size()) {
+  explicit RunMerger(std::vector<std::unique_ptr<SpilledRun>>& runs)
+      : runs_(runs), heads_(runs.size()) {
     for (size_t index = 0; index < runs_.size(); ++index) {
       runs_[index]->refill();
       update_head(index);
@@ -133,7 +136,8 @@ class ExternalRecordSorter::RunMerger {
   LoserTree tree_;
 };
 
-ExternalRecordSorter::ExternalRecordSorter(std::filesystem::path spill_directory, size_t run_records)
+ExternalRecordSorter::ExternalRecordSorter(std::filesystem::path spill_directory,
+                                           size_t run_records)
     : spill_directory_(std::move(spill_directory)), run_records_(run_records) {
   CITYCLEAR_CHECK(run_records_ > 0, "a sort run must hold records");
 }
@@ -148,9 +152,11 @@ void ExternalRecordSorter::add(const ClearingRecord& record, const RecordSortKey
   ++record_count_;
 }
 
-void ExternalRecordSorter::sort_run(const std::vector<KeyedRecord>& records, std::vector<SortEntry>& order) {
+void ExternalRecordSorter::sort_run(const std::vector<KeyedRecord>& records,
+                                    std::vector<SortEntry>& order) {
   order.resize(records.size());
-  for (size_t index = 0; index < order.size(); ++index) order[index] = SortEntry{records[index].key, index};
+  for (size_t index = 0; index < order.size(); ++index)
+    order[index] = SortEntry{records[index].key, index};
   std::sort(order.begin(), order.end(), [](const SortEntry& left, const SortEntry& right) {
     if (left.key.high != right.key.high) return left.key.high < right.key.high;
     if (left.key.low != right.key.low) return left.key.low < right.key.low;
@@ -159,7 +165,8 @@ void ExternalRecordSorter::sort_run(const std::vector<KeyedRecord>& records, std
 }
 
 std::unique_ptr<ExternalRecordSorter::SpilledRun> ExternalRecordSorter::spill_run(
-    const std::filesystem::path& directory, const std::vector<KeyedRecord>& records, std::vector<SortEntry>& order) {
+    const std::filesystem::path& directory, const std::vector<KeyedRecord>& records,
+    std::vector<SortEntry>& order) {
   sort_run(records, order);
   auto run = std::make_unique<SpilledRun>(directory);
   std::vector<KeyedRecord> block;
@@ -167,7 +174,8 @@ std::unique_ptr<ExternalRecordSorter::SpilledRun> ExternalRecordSorter::spill_ru
   for (size_t start = 0; start < order.size(); start += block_records) {
     block.clear();
     size_t end = std::min(order.size(), start + block_records);
-    for (size_t index = start; index < end; ++index) block.push_back(records[order[index].position]);
+    for (size_t index = start; index < end; ++index)
+      block.push_back(records[order[index].position]);
     run->append(block);
   }
   return run;
@@ -178,8 +186,8 @@ void ExternalRecordSorter::start_spill() {
   collect_spill();
   spilling_.swap(pending_);
   pending_.clear();
-  spill_in_flight_ = std::async(std::launch::async,
-                                [this] { return spill_run(spill_directory_, spilling_, spill_order_); });
+  spill_in_flight_ = std::async(
+      std::launch::async, [this] { return spill_run(spill_directory_, spilling_, spill_order_); });
 }
 
 void ExternalRecordSorter::collect_spill() {

@@ -53,7 +53,8 @@ class ExternalRecordSorter : public RecordSource {
   };
   static void sort_run(const std::vector<KeyedRecord>& records, std::vector<SortEntry>& order);
   static std::unique_ptr<SpilledRun> spill_run(const std::filesystem::path& directory,
-                                               const std::vector<KeyedRecord>& records, std::vector<SortEntry>& order);
+                                               const std::vector<KeyedRecord>& records,
+                                               std::vector<SortEntry>& order);
   void start_spill();
   void collect_spill();
 
@@ -63,7 +64,7 @@ class ExternalRecordSorter : public RecordSource {
   std::vector<SortEntry> order_;       // pending_ by key, when everything fitted in one run
   std::vector<KeyedRecord> spilling_;  // the run being spilled
   std::vector<SortEntry> spill_order_;
-  size_t memory_position_ = 0;        // next of order_ when everything fitted in one run
+  size_t memory_position_ = 0;  // next of order_ when everything fitted in one run
   bool input_finished_ = false;
   int64_t record_count_ = 0;
   std::vector<std::unique_ptr<SpilledRun>> runs_;

@@ -1,6 +1,7 @@
 #pragma once
 // The service fee of one inter-city record (shared/spec/clearing.md):
-// fee = (amount × fee_bps + 5000) div 10000, in fen, with the acquirer's rate. Half a fen rounds up.
+// fee = (amount × fee_bps + 5000) div 10000, in fen, with the acquirer's rate. Half a fen rounds
+// up.
 #include <cstdint>
 
 namespace cityclear::clearing {

@@ -1,10 +1,10 @@
 #include "clearing/file_publisher.h"
 
-#include <fcntl.h>
-#include <unistd.h>
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <stdexcept>
+#include <unistd.h>
 
 namespace cityclear::clearing {
 namespace {
@@ -17,7 +17,8 @@ std::runtime_error file_error(std::string_view what, const std::filesystem::path
 
 }  // namespace
 
-std::filesystem::path temporary_path(const std::filesystem::path& directory, std::string_view name) {
+std::filesystem::path temporary_path(const std::filesystem::path& directory,
+                                     std::string_view name) {
   std::string file_name;
   file_name.reserve(1 + name.size() + partial_suffix.size());
   file_name.push_back('.');
@@ -47,7 +48,8 @@ void remove_partial_files(const std::filesystem::path& directory) {
   if (!std::filesystem::is_directory(directory)) return;
   for (const auto& entry : std::filesystem::directory_iterator(directory)) {
     std::string name = entry.path().filename().string();
-    bool is_partial = name.size() > partial_suffix.size() + 1 && name.front() == '.' && name.ends_with(partial_suffix);
+    bool is_partial = name.size() > partial_suffix.size() + 1 && name.front() == '.' &&
+                      name.ends_with(partial_suffix);
     if (is_partial && entry.is_regular_file()) std::filesystem::remove(entry.path());
   }
 }

@@ -1,7 +1,7 @@
 #include "clearing/file_sink.h"
 
-#include <unistd.h>
 #include <algorithm>
+#include <unistd.h>
 
 #include "clearing/file_publisher.h"
 #include "common/check.h"
@@ -38,7 +38,8 @@ void FileSink::hand_over_buffer(bool last) {
   std::memset(buffer_.get() + buffered_, 0, padded - buffered_);
   std::shared_ptr<const char> chunk = output_.buffers.share(std::move(buffer_));
   if (output_.chunk_sink != nullptr && *output_.chunk_sink) {
-    (*output_.chunk_sink)(FileChunk{name_, chunk_count_, std::string_view(chunk.get(), buffered_), chunk});
+    (*output_.chunk_sink)(
+        FileChunk{name_, chunk_count_, std::string_view(chunk.get(), buffered_), chunk});
   }
   output_.disk.write(file_, written_bytes_, std::move(chunk), padded);
   ++chunk_count_;

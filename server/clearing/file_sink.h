@@ -9,9 +9,9 @@
 #include <string>
 #include <string_view>
 
-#include "common/sha256.h"
 #include "clearing/day_file_output.h"
 #include "clearing/written_file.h"
+#include "common/sha256.h"
 
 namespace cityclear::clearing {
 

@@ -17,6 +17,7 @@
 namespace cityclear::clearing {
 
 // Throws UnconfiguredParticipants naming the day and every unknown institution.
-void require_configured_participants(const DayTotals& totals, const ParticipantRates& rates, CivilDate day);
+void require_configured_participants(const DayTotals& totals, const ParticipantRates& rates,
+                                     CivilDate day);
 
 }  // namespace cityclear::clearing

@@ -9,12 +9,15 @@
 namespace cityclear::clearing {
 
 ParticipantRates::ParticipantRates(std::vector<ParticipantRate> rates) : rates_(std::move(rates)) {
-  std::sort(rates_.begin(), rates_.end(), [](const auto& left, const auto& right) { return left.code < right.code; });
+  std::sort(rates_.begin(), rates_.end(),
+            [](const auto& left, const auto& right) { return left.code < right.code; });
   for (size_t index = 0; index < rates_.size(); ++index) {
     CITYCLEAR_CHECK(rates_[index].code != center_code && rates_[index].code <= 99999999,
                     "participant code out of range");
-    CITYCLEAR_CHECK(rates_[index].fee_bps >= 0 && rates_[index].fee_bps <= max_fee_bps, "fee rate out of range");
-    CITYCLEAR_CHECK(index == 0 || rates_[index - 1].code != rates_[index].code, "participant configured twice");
+    CITYCLEAR_CHECK(rates_[index].fee_bps >= 0 && rates_[index].fee_bps <= max_fee_bps,
+                    "fee rate out of range");
+    CITYCLEAR_CHECK(index == 0 || rates_[index - 1].code != rates_[index].code,
+                    "participant configured twice");
   }
   index_codes();
 }

@@ -42,7 +42,9 @@ class ParticipantRates {
     uint32_t code = empty_slot;
     uint32_t index = 0;
   };
-  size_t slot_of(uint32_t code) const { return (uint64_t{code} * 0x9E3779B97F4A7C15u >> 40) & (slots_.size() - 1); }
+  size_t slot_of(uint32_t code) const {
+    return (uint64_t{code} * 0x9E3779B97F4A7C15u >> 40) & (slots_.size() - 1);
+  }
   void index_codes();
 
   std::vector<ParticipantRate> rates_;

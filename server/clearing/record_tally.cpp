@@ -19,7 +19,8 @@ void RecordTally::add(const ClearingRecord& record) {
     unconfigured_.add_record(record, rates_);
     return;
   }
-  int64_t fee = *acquirer == *issuer ? 0 : fee_fen(record.amount_fen, rates_.all()[*acquirer].fee_bps);
+  int64_t fee =
+      *acquirer == *issuer ? 0 : fee_fen(record.amount_fen, rates_.all()[*acquirer].fee_bps);
   ledger_.add_accepted(*acquirer, *issuer, record.amount_fen, fee);
 }
 

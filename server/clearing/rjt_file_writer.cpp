@@ -18,7 +18,8 @@ constexpr size_t trailer_fields_length = 1 + 8;  // the SHA-256 follows
 
 }  // namespace
 
-RejectFileWriter::RejectFileWriter(uint32_t acquirer_code, CivilDate day, int64_t count, DayFileOutput& output)
+RejectFileWriter::RejectFileWriter(uint32_t acquirer_code, CivilDate day, int64_t count,
+                                   DayFileOutput& output)
     : acquirer_code_(acquirer_code),
       expected_count_(count),
       sink_(output, reject_file_name(acquirer_code, day)) {
@@ -50,8 +51,9 @@ void RejectFileWriter::add(const ClearingRecord& record) {
 
 WrittenFile RejectFileWriter::finish() {
   if (count_ != expected_count_) {
-    throw RecordStreamMismatch("RJT1 of " + format_institution_code(acquirer_code_) + ": " + std::to_string(count_) +
-                               " rejected records streamed, " + std::to_string(expected_count_) + " counted");
+    throw RecordStreamMismatch("RJT1 of " + format_institution_code(acquirer_code_) + ": " +
+                               std::to_string(count_) + " rejected records streamed, " +
+                               std::to_string(expected_count_) + " counted");
   }
   char trailer[trailer_fields_length];
   trailer[0] = 'T';

@@ -14,6 +14,7 @@ std::string format_yuan(int64_t amount_fen);
 // A fixed-width table ending with LF. Names come from `participants` ("clearing center" for
 // 00000000). The totals row adds receivables, payables and the participants' fees (the center's
 // income, not counted twice) and the nets of everyone (always 0.00).
-std::string format_settlement_report(const SettlementResult& result, const Participants& participants);
+std::string format_settlement_report(const SettlementResult& result,
+                                     const Participants& participants);
 
 }  // namespace cityclear::clearing

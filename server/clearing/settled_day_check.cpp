@@ -1,10 +1,10 @@
 #include "clearing/settled_day_check.h"
 
-#include <fcntl.h>
-#include <unistd.h>
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <stdexcept>
+#include <unistd.h>
 
 #include "clearing/file_publisher.h"
 #include "clearing/position_balance.h"
@@ -29,7 +29,8 @@ void write_all(int descriptor, std::string_view bytes, const std::filesystem::pa
 }
 
 // Writes a stored file under its temporary name, checks its hash, then publishes it.
-void restore_file(StoredSettlement& stored, const SettlementFileInfo& file, const std::filesystem::path& directory) {
+void restore_file(StoredSettlement& stored, const SettlementFileInfo& file,
+                  const std::filesystem::path& directory) {
   std::filesystem::path partial = temporary_path(directory, file.name);
   int descriptor = ::open(partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (descriptor < 0) throw file_error("cannot create", partial);
@@ -48,7 +49,8 @@ void restore_file(StoredSettlement& stored, const SettlementFileInfo& file, cons
   ::close(descriptor);
   if (to_hex(hasher.finish()) != file.sha256_hex) {
     ::unlink(partial.c_str());
-    throw SettlementMismatch("the stored bytes of " + file.name + " do not have the stored SHA-256");
+    throw SettlementMismatch("the stored bytes of " + file.name +
+                             " do not have the stored SHA-256");
   }
   WrittenFile written;
   written.name = file.name;
@@ -83,7 +85,8 @@ std::string file_sha256_hex(const std::filesystem::path& path) {
 std::vector<std::string> check_settled_day(StoredSettlement& stored, const SettlementResult& result,
                                            const std::filesystem::path& directory) {
   std::string problem = position_balance_problem(result.positions);
-  if (!problem.empty()) throw SettlementMismatch("stored positions of " + format_iso_date(result.day) + ": " + problem);
+  if (!problem.empty())
+    throw SettlementMismatch("stored positions of " + format_iso_date(result.day) + ": " + problem);
   std::filesystem::create_directories(directory);
   remove_partial_files(directory);
   std::vector<std::string> rewritten, differing;
@@ -99,8 +102,8 @@ std::vector<std::string> check_settled_day(StoredSettlement& stored, const Settl
   if (!differing.empty()) {
     std::string names;
     for (const auto& name : differing) names += (names.empty() ? "" : ", ") + name;
-    throw SettlementMismatch("files of settled day " + format_iso_date(result.day) + " in " + directory.string() +
-                             " differ from the stored ones: " + names);
+    throw SettlementMismatch("files of settled day " + format_iso_date(result.day) + " in " +
+                             directory.string() + " differ from the stored ones: " + names);
   }
   return rewritten;
 }

@@ -5,8 +5,8 @@
 #include <future>
 #include <string>
 
-#include <spdlog/spdlog.h>
 #include <pqxx/transaction>
+#include <spdlog/spdlog.h>
 
 #include "clearing/card_key_sorter.h"
 #include "clearing/chunk_storing_thread.h"
@@ -19,8 +19,8 @@
 #include "clearing/file_names.h"
 #include "clearing/file_publisher.h"
 #include "clearing/participant_check.h"
-#include "clearing/record_tally.h"
 #include "clearing/record_stream_mismatch.h"
+#include "clearing/record_tally.h"
 #include "clearing/run_readback.h"
 #include "clearing/settlement_sql.h"
 #include "clearing/settlement_store.h"
@@ -50,7 +50,8 @@ class StepReporter {
  private:
   void close_step() {
     if (step_.empty()) return;
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     spdlog::debug("settlement step \"{}\" took {:.2f} s", step_, seconds);
   }
   const SettlementProgress& progress_;
@@ -61,8 +62,8 @@ class StepReporter {
 std::vector<SettlementFileInfo> file_infos(const std::vector<WrittenFile>& files) {
   std::vector<SettlementFileInfo> infos;
   for (const WrittenFile& file : files) {
-    infos.push_back(
-        SettlementFileInfo{file.name, file.kind, file.participant_code, to_hex(file.sha256), file.size_bytes});
+    infos.push_back(SettlementFileInfo{file.name, file.kind, file.participant_code,
+                                       to_hex(file.sha256), file.size_bytes});
   }
   return infos;
 }
@@ -77,8 +78,8 @@ struct SortedDayRecords {
 
 // Reads every record once: the accepted ones into one sorter, the rejected into the other, all
 // of them into the tally whose totals are returned.
-DayTotals read_day_records(pqxx::dbtransaction& reader, const DayFilesRequest& request, SortedDayRecords& sorted,
-                           StepReporter& report) {
+DayTotals read_day_records(pqxx::dbtransaction& reader, const DayFilesRequest& request,
+                           SortedDayRecords& sorted, StepReporter& report) {
   reader.exec_params(sql::set_settle_day, format_iso_date(request.day));
   DayBatches batches = DayBatches::load(reader, request.day);
   DayRecordStream stream(reader, batches);
@@ -102,8 +103,8 @@ DayTotals read_day_records(pqxx::dbtransaction& reader, const DayFilesRequest& r
 }
 
 // Writes the files while a second thread streams their chunks into the store; returns them.
-DayFiles write_and_store_files(SettlementStore& store, DayFilesRequest& request, SortedDayRecords& sorted,
-                               StepReporter& report) {
+DayFiles write_and_store_files(SettlementStore& store, DayFilesRequest& request,
+                               SortedDayRecords& sorted, StepReporter& report) {
   store.begin_chunks();
   DayFiles day_files;
   {
@@ -125,28 +126,33 @@ DayFiles write_and_store_files(SettlementStore& store, DayFilesRequest& request,
 
 // The set-based totals (GROUP BY, fees rounded in SQL) against the streamed ones, and the
 // positions each gives.
-void check_set_based_totals(const DayTotals& set_based, const DayFilesRequest& request, const DayFiles& day_files) {
+void check_set_based_totals(const DayTotals& set_based, const DayFilesRequest& request,
+                            const DayFiles& day_files) {
   std::string day_text = format_iso_date(request.day);
   if (!(set_based == request.expected_totals)) {
-    throw SettlementMismatch("clearing day " + day_text + ": streamed totals differ from the set-based ones");
+    throw SettlementMismatch("clearing day " + day_text +
+                             ": streamed totals differ from the set-based ones");
   }
   if (DayLedger::from_totals(set_based, *request.rates).positions() != day_files.positions) {
-    throw SettlementMismatch("clearing day " + day_text + ": streamed positions differ from the set-based ones");
+    throw SettlementMismatch("clearing day " + day_text +
+                             ": streamed positions differ from the set-based ones");
   }
 }
 
 // The storing transaction, from reading the closed day to marking it settled; returns the files.
 // The records are read on a second pooled connection, which then counts them set-based (same
 // snapshot) while the files are written and stored on this one.
-DayFiles store_day(pqxx::dbtransaction& transaction, store::ConnectionPool& pool, DayFilesRequest& request,
-                   StepReporter& report) {
+DayFiles store_day(pqxx::dbtransaction& transaction, store::ConnectionPool& pool,
+                   DayFilesRequest& request, StepReporter& report) {
   const ParticipantRates& rates = *request.rates;
   std::string day_text = format_iso_date(request.day);
   // No row lock here: the close is committed and the day lock keeps other runs out, while late
   // uploads must be able to read the row FOR SHARE (and move on to the next day) at any time.
   // The row is locked only by mark_settled(), just before the commit.
-  DayState state = parse_day_state(transaction.exec_params1(sql::select_day_state, day_text)[0].as<std::string>());
-  if (state != DayState::closed) throw SettlementMismatch("clearing day " + day_text + " changed state during its run");
+  DayState state = parse_day_state(
+      transaction.exec_params1(sql::select_day_state, day_text)[0].as<std::string>());
+  if (state != DayState::closed)
+    throw SettlementMismatch("clearing day " + day_text + " changed state during its run");
   store::ConnectionLease reader_lease = pool.acquire();
   pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> reader(*reader_lease);
   reader.exec0(sql::no_parallel_workers);
@@ -154,7 +160,8 @@ DayFiles store_day(pqxx::dbtransaction& transaction, store::ConnectionPool& pool
   request.expected_totals = read_day_records(reader, request, sorted, report);
   report("counting records", 0, 1);
   require_configured_participants(request.expected_totals, rates, request.day);
-  auto set_based = std::async(std::launch::async, [&] { return query_day_totals(reader, request.day, rates); });
+  auto set_based =
+      std::async(std::launch::async, [&] { return query_day_totals(reader, request.day, rates); });
   SettlementStore store(transaction, request.day);
   store.insert_run(request.expected_totals.figures(), rates);
   store.insert_rates_and_files(rates);
@@ -172,11 +179,13 @@ DayFiles store_day(pqxx::dbtransaction& transaction, store::ConnectionPool& pool
 
 }  // namespace
 
-SettlementResult settle_closed_day(pqxx::connection& connection, store::ConnectionPool& pool, const Config& config,
-                                   CivilDate day, const SettlementProgress& progress) {
+SettlementResult settle_closed_day(pqxx::connection& connection, store::ConnectionPool& pool,
+                                   const Config& config, CivilDate day,
+                                   const SettlementProgress& progress) {
   ParticipantRates rates = ParticipantRates::from_participants(config.participants);
   StepReporter report(progress);
-  DayFilesRequest request{day, &rates, {}, config.output_dir / day_folder_name(day), {}, std::ref(report)};
+  DayFilesRequest request{day, &rates,          {}, config.output_dir / day_folder_name(day),
+                          {},  std::ref(report)};
   std::filesystem::create_directories(request.directory);
   remove_partial_files(request.directory);
   DayFiles day_files;
@@ -193,8 +202,12 @@ SettlementResult settle_closed_day(pqxx::connection& connection, store::Connecti
   publish_files(request.directory, day_files.files);
   report("publishing files", file_count, file_count);
   DayFigures figures = day_files.streamed_totals.figures();
-  return SettlementResult{
-      day, false, figures.record_count, figures.accepted_count, day_files.positions, file_infos(day_files.files)};
+  return SettlementResult{day,
+                          false,
+                          figures.record_count,
+                          figures.accepted_count,
+                          day_files.positions,
+                          file_infos(day_files.files)};
 }
 
 }  // namespace cityclear::clearing

@@ -19,7 +19,8 @@
 
 namespace cityclear::clearing {
 
-SettlementResult settle_closed_day(pqxx::connection& connection, store::ConnectionPool& pool, const Config& config,
-                                   CivilDate day, const SettlementProgress& progress);
+SettlementResult settle_closed_day(pqxx::connection& connection, store::ConnectionPool& pool,
+                                   const Config& config, CivilDate day,
+                                   const SettlementProgress& progress);
 
 }  // namespace cityclear::clearing

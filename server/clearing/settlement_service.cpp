@@ -2,8 +2,8 @@
 
 #include <chrono>
 
-#include <spdlog/spdlog.h>
 #include <pqxx/transaction>
+#include <spdlog/spdlog.h>
 
 #include "clearing/day_close.h"
 #include "clearing/day_lock.h"
@@ -17,14 +17,17 @@
 namespace cityclear::clearing {
 namespace {
 
-void report(const SettlementProgress& progress, std::string_view step, int64_t done, int64_t total) {
+void report(const SettlementProgress& progress, std::string_view step, int64_t done,
+            int64_t total) {
   if (progress) progress(step, done, total);
 }
 
 void describe_metrics() {
   static const bool described = [] {
-    metrics().describe("cityclear_settlement_duration_seconds", "summary", "Time taken by settlement runs");
-    metrics().describe("cityclear_settlement_records_total", "counter", "Records of the days settled");
+    metrics().describe("cityclear_settlement_duration_seconds", "summary",
+                       "Time taken by settlement runs");
+    metrics().describe("cityclear_settlement_records_total", "counter",
+                       "Records of the days settled");
     return true;
   }();
   (void)described;
@@ -32,7 +35,8 @@ void describe_metrics() {
 
 }  // namespace
 
-SettlementService::SettlementService(const Config& config, store::ConnectionPool& pool) : config_(config), pool_(pool) {
+SettlementService::SettlementService(const Config& config, store::ConnectionPool& pool)
+    : config_(config), pool_(pool) {
   describe_metrics();
 }
 
@@ -53,8 +57,9 @@ SettlementResult SettlementService::settle(CivilDate day, const SettlementProgre
   std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
   metrics().observe_seconds("cityclear_settlement_duration_seconds", {}, elapsed.count());
   metrics().add("cityclear_settlement_records_total", {}, static_cast<double>(result.record_count));
-  spdlog::info("settled clearing day {}: {} records, {} accepted, {} files, {:.1f} s", format_iso_date(day),
-               result.record_count, result.accepted_count, result.files.size(), elapsed.count());
+  spdlog::info("settled clearing day {}: {} records, {} accepted, {} files, {:.1f} s",
+               format_iso_date(day), result.record_count, result.accepted_count,
+               result.files.size(), elapsed.count());
   return result;
 }
 
@@ -63,7 +68,9 @@ SettlementResult SettlementService::settle_again(pqxx::connection& connection, C
   pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> transaction(connection);
   StoredSettlement stored(transaction, day);
   std::optional<SettlementResult> result = stored.load();
-  if (!result) throw SettlementMismatch("clearing day " + format_iso_date(day) + " is settled but has no stored run");
+  if (!result)
+    throw SettlementMismatch("clearing day " + format_iso_date(day) +
+                             " is settled but has no stored run");
   report(progress, "verifying files", 0, static_cast<int64_t>(result->files.size()));
   std::vector<std::string> rewritten = check_settled_day(stored, *result, day_directory(day));
   for (const std::string& name : rewritten)

@@ -47,9 +47,9 @@ class SettlementMismatch : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Steps, in order: "closing day", "reading records", "counting records", "writing files", "storing",
-// "checking", "committing", "publishing files"; on a settled day "closing day" then "verifying
-// files". `total` is 0 while not yet known.
+// Steps, in order: "closing day", "reading records", "counting records", "writing files",
+// "storing", "checking", "committing", "publishing files"; on a settled day "closing day" then
+// "verifying files". `total` is 0 while not yet known.
 using SettlementProgress = std::function<void(std::string_view step, int64_t done, int64_t total)>;
 
 class SettlementService {
@@ -62,14 +62,16 @@ class SettlementService {
   // The stored positions and files of a settled day; empty when it is not settled.
   std::optional<SettlementResult> find(CivilDate day);
   // Streams a stored file's bytes in chunks; false when there is no such file.
-  bool read_file(CivilDate day, std::string_view name, const std::function<void(std::string_view)>& sink);
+  bool read_file(CivilDate day, std::string_view name,
+                 const std::function<void(std::string_view)>& sink);
 
   // Settling needs two pooled connections at once: one holds the day's lock and the storing
   // transaction, the other streams the records. Other exceptions: UnconfiguredParticipants,
   // store::DatabaseUnavailable / store::PoolExhausted, std::runtime_error for file system errors.
 
  private:
-  SettlementResult settle_again(pqxx::connection& connection, CivilDate day, const SettlementProgress& progress);
+  SettlementResult settle_again(pqxx::connection& connection, CivilDate day,
+                                const SettlementProgress& progress);
   std::filesystem::path day_directory(CivilDate day) const;
 
   const Config& config_;

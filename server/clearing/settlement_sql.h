@@ -3,19 +3,24 @@
 // for COPY (which takes none), as transaction-local settings read with current_setting().
 namespace cityclear::clearing::sql {
 
-// --- the settle guard: a session advisory lock per day (class 0x436C7273, "Clrs"; key: days since 1970)
+// --- the settle guard: a session advisory lock per day (class 0x436C7273, "Clrs"; key: days since
+// 1970)
 inline constexpr const char* try_lock_day = "SELECT pg_try_advisory_lock(1131180659, $1::int)";
 inline constexpr const char* unlock_day = "SELECT pg_advisory_unlock(1131180659, $1::int)";
 
 // --- closing the day (waits for ingest transactions holding the row FOR SHARE)
 inline constexpr const char* insert_day =
     "INSERT INTO clearing_day (day) VALUES ($1::date) ON CONFLICT (day) DO NOTHING";
-inline constexpr const char* lock_day_row = "SELECT state FROM clearing_day WHERE day = $1::date FOR UPDATE";
+inline constexpr const char* lock_day_row =
+    "SELECT state FROM clearing_day WHERE day = $1::date FOR UPDATE";
 inline constexpr const char* close_day =
-    "UPDATE clearing_day SET state = 'closed', closed_at = now() WHERE day = $1::date AND state = 'open'";
+    "UPDATE clearing_day SET state = 'closed', closed_at = now() WHERE day = $1::date AND state = "
+    "'open'";
 inline constexpr const char* mark_day_settled =
-    "UPDATE clearing_day SET state = 'settled', settled_at = now() WHERE day = $1::date AND state = 'closed'";
-inline constexpr const char* select_day_state = "SELECT state FROM clearing_day WHERE day = $1::date";
+    "UPDATE clearing_day SET state = 'settled', settled_at = now() WHERE day = $1::date AND state "
+    "= 'closed'";
+inline constexpr const char* select_day_state =
+    "SELECT state FROM clearing_day WHERE day = $1::date";
 // The day row and record partition of the day after the one being settled (following_day.h).
 inline constexpr const char* ensure_day = "SELECT cityclear_ensure_day($1::date)";
 
@@ -99,7 +104,8 @@ VALUES ($1::date, $2, $3, nullif($4::int, 0), decode(repeat('00', 32), 'hex'), 0
 // them (it counts no bytes for binary rows): for 1 MiB chunks, a GiB of server memory, and
 // seconds in which the server compresses a batch and reads nothing while the files wait.
 inline constexpr const char* copy_file_chunks =
-    "COPY settlement_file_chunk (clearing_day, name, chunk_number, bytes) FROM STDIN (FORMAT binary) "
+    "COPY settlement_file_chunk (clearing_day, name, chunk_number, bytes) FROM STDIN (FORMAT "
+    "binary) "
     "WHERE random() >= 0";
 inline constexpr const char* update_file = R"SQL(
 UPDATE settlement_file SET sha256 = decode($3, 'hex'), size_bytes = $4, chunk_count = $5
@@ -114,7 +120,8 @@ FROM unnest($2::int[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[])
 
 // --- reading a run back
 inline constexpr const char* select_run =
-    "SELECT record_count, accepted_count, inter_city_count, total_fees_fen FROM settlement_run WHERE clearing_day = "
+    "SELECT record_count, accepted_count, inter_city_count, total_fees_fen FROM settlement_run "
+    "WHERE clearing_day = "
     "$1::date";
 inline constexpr const char* select_positions = R"SQL(
 SELECT participant_code, receivable_fen, payable_fen, fees_fen, net_fen
@@ -131,7 +138,8 @@ FROM settlement_file f LEFT JOIN settlement_file_chunk c ON c.clearing_day = f.c
 WHERE f.clearing_day = $1::date GROUP BY f.name ORDER BY f.name COLLATE "C"
 )SQL";
 inline constexpr const char* select_file =
-    "SELECT size_bytes, chunk_count FROM settlement_file WHERE clearing_day = $1::date AND name = $2";
+    "SELECT size_bytes, chunk_count FROM settlement_file WHERE clearing_day = $1::date AND name = "
+    "$2";
 
 // --- streaming a stored file (the day and name in cityclear.file_day and cityclear.file_name)
 inline constexpr const char* set_file_day = "SELECT set_config('cityclear.file_day', $1, true)";

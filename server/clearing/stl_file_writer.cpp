@@ -27,7 +27,8 @@ void append_detail(FileSink& sink, const Position& position) {
 
 }  // namespace
 
-WrittenFile write_settlement_file(CivilDate day, const std::vector<Position>& positions, DayFileOutput& output) {
+WrittenFile write_settlement_file(CivilDate day, const std::vector<Position>& positions,
+                                  DayFileOutput& output) {
   CITYCLEAR_CHECK(position_balance_problem(positions).empty(), "STL1 positions do not balance");
   FileSink sink(output, settlement_file_name(day));
   char header[header_length + 1];

@@ -11,6 +11,7 @@
 namespace cityclear::clearing {
 
 // `positions` must balance (center first, nets adding up to zero): asserted.
-WrittenFile write_settlement_file(CivilDate day, const std::vector<Position>& positions, DayFileOutput& output);
+WrittenFile write_settlement_file(CivilDate day, const std::vector<Position>& positions,
+                                  DayFileOutput& output);
 
 }  // namespace cityclear::clearing

@@ -17,7 +17,8 @@ std::optional<DayState> StoredSettlement::day_state() {
 std::optional<SettlementResult> StoredSettlement::load() {
   if (day_state() != DayState::settled) return std::nullopt;
   pqxx::result run = transaction_.exec_params(sql::select_run, day_text_);
-  if (run.empty()) throw SettlementMismatch("clearing day " + day_text_ + " is settled but has no stored run");
+  if (run.empty())
+    throw SettlementMismatch("clearing day " + day_text_ + " is settled but has no stored run");
   SettlementResult result;
   result.day = day_;
   result.already_settled = true;
@@ -45,7 +46,8 @@ std::vector<SettlementFileInfo> StoredSettlement::files() {
     file.kind = row[1].as<std::string>();
     if (!row[2].is_null()) file.participant_code = row[2].as<uint32_t>();
     file.sha256_hex = row[3].as<std::string>();
-    for (char& c : file.sha256_hex) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (char& c : file.sha256_hex)
+      c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     file.size_bytes = row[4].as<int64_t>();
     files.push_back(std::move(file));
   }
@@ -55,12 +57,14 @@ std::vector<SettlementFileInfo> StoredSettlement::files() {
 std::vector<StoredChunkSizes> StoredSettlement::chunk_sizes() {
   std::vector<StoredChunkSizes> sizes;
   for (const auto& row : transaction_.exec_params(sql::select_stored_chunk_sizes, day_text_)) {
-    sizes.push_back(StoredChunkSizes{row[0].as<std::string>(), row[1].as<int64_t>(), row[2].as<int64_t>()});
+    sizes.push_back(
+        StoredChunkSizes{row[0].as<std::string>(), row[1].as<int64_t>(), row[2].as<int64_t>()});
   }
   return sizes;
 }
 
-bool StoredSettlement::stream_file(std::string_view name, const std::function<void(std::string_view)>& sink) {
+bool StoredSettlement::stream_file(std::string_view name,
+                                   const std::function<void(std::string_view)>& sink) {
   std::string name_text(name);
   pqxx::result file = transaction_.exec_params(sql::select_file, day_text_, name_text);
   if (file.empty()) return false;
@@ -74,7 +78,8 @@ bool StoredSettlement::stream_file(std::string_view name, const std::function<vo
   while (reader.next_row()) {
     int32_t chunk_number = reader.read_int32();
     std::string_view bytes = reader.read_bytes();
-    if (chunk_number != expected_chunk) throw SettlementMismatch("stored file " + name_text + " lacks a chunk");
+    if (chunk_number != expected_chunk)
+      throw SettlementMismatch("stored file " + name_text + " lacks a chunk");
     ++expected_chunk;
     streamed_bytes += static_cast<int64_t>(bytes.size());
     sink(bytes);

@@ -9,8 +9,8 @@ namespace cityclear::clearing {
 
 void TimestampField::write(int64_t local_seconds, char* out) {
   constexpr int64_t seconds_per_day = 86400;
-  int64_t day =
-      local_seconds >= 0 ? local_seconds / seconds_per_day : (local_seconds - (seconds_per_day - 1)) / seconds_per_day;
+  int64_t day = local_seconds >= 0 ? local_seconds / seconds_per_day
+                                   : (local_seconds - (seconds_per_day - 1)) / seconds_per_day;
   if (day != cached_day_) {
     CivilDate date = civil_from_days(day);
     write_decimal_field(cached_date_digits_.data(), 4, static_cast<uint64_t>(date.year));

@@ -10,7 +10,8 @@ namespace cityclear {
 
 }  // namespace cityclear
 
-#define CITYCLEAR_CHECK(condition, message)                                 \
-  do {                                                                      \
-    if (!(condition)) [[unlikely]] ::cityclear::invariant_failed(#condition, (message)); \
+#define CITYCLEAR_CHECK(condition, message)                 \
+  do {                                                      \
+    if (!(condition)) [[unlikely]]                          \
+      ::cityclear::invariant_failed(#condition, (message)); \
   } while (false)

@@ -8,11 +8,14 @@ namespace {
 // hex_digit_value of every byte, -1 for a non-digit: one load a character in the hot parsers.
 constexpr std::array<int8_t, 256> digit_table = [] {
   std::array<int8_t, 256> table{};
-  for (int c = 0; c < 256; ++c) table[static_cast<size_t>(c)] = static_cast<int8_t>(hex_digit_value(static_cast<char>(c)));
+  for (int c = 0; c < 256; ++c)
+    table[static_cast<size_t>(c)] = static_cast<int8_t>(hex_digit_value(static_cast<char>(c)));
   return table;
 }();
 
-int table_digit(char c) { return digit_table[static_cast<uint8_t>(c)]; }
+int table_digit(char c) {
+  return digit_table[static_cast<uint8_t>(c)];
+}
 
 }  // namespace
 

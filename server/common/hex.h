@@ -21,7 +21,8 @@ bool is_hex(std::string_view text);
 std::string to_hex(std::span<const uint8_t> bytes);
 // Writes 2 * bytes.size() uppercase characters to out.
 void write_hex(std::span<const uint8_t> bytes, char* out);
-// Decodes exactly out.size() bytes from 2 * out.size() hex characters; false on a bad character or length.
+// Decodes exactly out.size() bytes from 2 * out.size() hex characters; false on a bad character or
+// length.
 bool parse_hex_into(std::string_view text, std::span<uint8_t> out);
 std::optional<std::vector<uint8_t>> parse_hex(std::string_view text);
 // Big-endian unsigned value of up to 16 hex characters; nullopt on a bad character or empty text.

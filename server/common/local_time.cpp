@@ -21,7 +21,8 @@ CivilDate civil_from_days(int64_t days) {
   days += 719468;
   int64_t era = (days >= 0 ? days : days - 146096) / 146097;
   int64_t day_of_era = days - era * 146097;
-  int64_t year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  int64_t year_of_era =
+      (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
   int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
   int64_t month_index = (5 * day_of_year + 2) / 153;
   int day = static_cast<int>(day_of_year - (153 * month_index + 2) / 5 + 1);
@@ -77,8 +78,8 @@ std::string format_local_timestamp(int64_t local_seconds) {
 
 std::string format_iso_timestamp(int64_t local_seconds) {
   std::string digits = format_local_timestamp(local_seconds);
-  return digits.substr(0, 4) + "-" + digits.substr(4, 2) + "-" + digits.substr(6, 2) + " " + digits.substr(8, 2) + ":" +
-         digits.substr(10, 2) + ":" + digits.substr(12, 2);
+  return digits.substr(0, 4) + "-" + digits.substr(4, 2) + "-" + digits.substr(6, 2) + " " +
+         digits.substr(8, 2) + ":" + digits.substr(10, 2) + ":" + digits.substr(12, 2);
 }
 
 std::string format_date(CivilDate date) {
@@ -100,7 +101,8 @@ CivilDate date_of_local_seconds(int64_t local_seconds) {
 
 int64_t local_seconds_now() {
   auto now = std::chrono::system_clock::now();
-  return std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count() + china_offset_seconds;
+  return std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count() +
+         china_offset_seconds;
 }
 
 }  // namespace cityclear

@@ -32,7 +32,7 @@ void write_local_timestamp(int64_t local_seconds, char* out);
 std::string format_local_timestamp(int64_t local_seconds);
 // `YYYY-MM-DD hh:mm:ss`, the form PostgreSQL reads as a timestamp whatever its DateStyle.
 std::string format_iso_timestamp(int64_t local_seconds);
-std::string format_date(CivilDate date);  // YYYYMMDD
+std::string format_date(CivilDate date);      // YYYYMMDD
 std::string format_iso_date(CivilDate date);  // YYYY-MM-DD
 CivilDate date_of_local_seconds(int64_t local_seconds);
 // Local seconds now (UTC clock + 8 h).

@@ -11,7 +11,8 @@ namespace cityclear {
 
 MappedFile::MappedFile(const std::filesystem::path& path) {
   int descriptor = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (descriptor < 0) throw std::runtime_error("cannot open " + path.string() + ": " + std::strerror(errno));
+  if (descriptor < 0)
+    throw std::runtime_error("cannot open " + path.string() + ": " + std::strerror(errno));
   off_t length = ::lseek(descriptor, 0, SEEK_END);
   if (length < 0) {
     ::close(descriptor);

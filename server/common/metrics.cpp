@@ -19,7 +19,8 @@ std::string escape_label_value(const std::string& value) {
 }
 
 std::string format_number(double value) {
-  if (std::floor(value) == value && std::fabs(value) < 9e15) return std::to_string(static_cast<int64_t>(value));
+  if (std::floor(value) == value && std::fabs(value) < 9e15)
+    return std::to_string(static_cast<int64_t>(value));
   std::ostringstream out;
   out.precision(9);
   out << value;
@@ -80,7 +81,6 @@ std::string Metrics::render_prometheus() const {
     for (const auto& [labels, value] : family.values) {
       // Summary series are stored under "_count{..}" / "_sum{..}": the suffix joins the name.
       text += name + labels + " " + format_number(value) + "\n";
-
     }
   }
   return text;
@@ -91,10 +91,13 @@ Metrics& metrics() {
   return instance;
 }
 
-InFlight::InFlight(std::string name, MetricLabels labels) : name_(std::move(name)), labels_(std::move(labels)) {
+InFlight::InFlight(std::string name, MetricLabels labels)
+    : name_(std::move(name)), labels_(std::move(labels)) {
   metrics().add(name_, labels_, 1);
 }
 
-InFlight::~InFlight() { metrics().add(name_, labels_, -1); }
+InFlight::~InFlight() {
+  metrics().add(name_, labels_, -1);
+}
 
 }  // namespace cityclear

@@ -1,7 +1,8 @@
 #pragma once
 // Work the daemon does on an interval (resolving abandoned key claims; later reconciliation), on a
 // thread of its own: the first run right after start, then one every `interval`; stops (waiting
-// for a run in progress) when destroyed. The task handles its own errors: one that escapes is a bug.
+// for a run in progress) when destroyed. The task handles its own errors: one that escapes is a
+// bug.
 #include <chrono>
 #include <condition_variable>
 #include <functional>

@@ -9,10 +9,12 @@ namespace cityclear {
 
 class PhaseTimer {
  public:
-  explicit PhaseTimer(std::string operation) : operation_(std::move(operation)), last_(std::chrono::steady_clock::now()) {}
+  explicit PhaseTimer(std::string operation)
+      : operation_(std::move(operation)), last_(std::chrono::steady_clock::now()) {}
   void mark(const char* phase) {
     auto now = std::chrono::steady_clock::now();
-    spdlog::debug("{}: {} in {:.3f} s", operation_, phase, std::chrono::duration<double>(now - last_).count());
+    spdlog::debug("{}: {} in {:.3f} s", operation_, phase,
+                  std::chrono::duration<double>(now - last_).count());
     last_ = now;
   }
 

@@ -19,10 +19,11 @@ struct DatabaseSettings {
   int pool_size = 6;
   int64_t connect_timeout_ms = 5000;
   int64_t acquire_timeout_ms = 10000;  // waiting for a free pooled connection
-  int64_t lock_timeout_ms = 20000;     // a statement waiting this long for a lock fails (transient, retried)
-  int64_t statement_timeout_ms = 0;    // a statement running this long is cancelled; 0: no limit
-  int retry_attempts = 5;              // tries of work that failed transiently, the first included
-  int64_t retry_backoff_ms = 50;       // wait before the second try; doubled each time, at most 2 s
+  int64_t lock_timeout_ms =
+      20000;  // a statement waiting this long for a lock fails (transient, retried)
+  int64_t statement_timeout_ms = 0;  // a statement running this long is cancelled; 0: no limit
+  int retry_attempts = 5;            // tries of work that failed transiently, the first included
+  int64_t retry_backoff_ms = 50;     // wait before the second try; doubled each time, at most 2 s
 };
 
 struct HttpSettings {
@@ -50,16 +51,19 @@ struct IngestSettings {
   int64_t acceptance_window_days = 30;
   int64_t future_tolerance_seconds = 600;
   int64_t small_file_max_bytes = 1LL << 20;  // files up to this size are committed in groups
-  int workers = 32;           // small files ingested at once (most of the time waiting for their group's commit)
-  int queue_depth = 256;      // small files waiting for a worker before uploads are refused (503)
-  int large_workers = 1;      // large files ingested at once
-  int large_queue_depth = 4;  // large files waiting for a worker before uploads are refused (503)
-  int commit_connections = 2;       // connections (and threads) committing groups of small files
-  int group_max_files = 64;         // small files committed together at most
+  int workers =
+      32;  // small files ingested at once (most of the time waiting for their group's commit)
+  int queue_depth = 256;       // small files waiting for a worker before uploads are refused (503)
+  int large_workers = 1;       // large files ingested at once
+  int large_queue_depth = 4;   // large files waiting for a worker before uploads are refused (503)
+  int commit_connections = 2;  // connections (and threads) committing groups of small files
+  int group_max_files = 64;    // small files committed together at most
   int64_t group_max_records = 65536;  // detail records of one group at most
-  int step_records = 4096;    // records per pipeline step
-  int64_t copy_queue_bytes = 32LL << 20;  // a file's records COPY data waiting for the sending thread
-  int64_t abandoned_claims_interval_ms = 10000;  // how often the daemon resolves abandoned key claims
+  int step_records = 4096;            // records per pipeline step
+  int64_t copy_queue_bytes =
+      32LL << 20;  // a file's records COPY data waiting for the sending thread
+  int64_t abandoned_claims_interval_ms =
+      10000;  // how often the daemon resolves abandoned key claims
 };
 
 struct ClearingSettings {
@@ -77,7 +81,8 @@ struct Config {
   std::filesystem::path keys_file;
   std::filesystem::path participants_file;
   std::filesystem::path output_dir;
-  std::filesystem::path spool_dir;  // uploads in transit (bodies are spooled to disk, not held in memory)
+  std::filesystem::path
+      spool_dir;  // uploads in transit (bodies are spooled to disk, not held in memory)
   HttpSettings http;
   TcpSettings tcp;
   IngestSettings ingest;

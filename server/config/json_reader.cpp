@@ -16,7 +16,8 @@ const nlohmann::json& empty_object() {
 JsonObjectReader::JsonObjectReader(const nlohmann::json& object, std::string file, std::string path)
     : object_(object), file_(std::move(file)), path_(std::move(path)) {
   if (!object_.is_object()) {
-    throw ConfigError(file_ + ": " + (path_.empty() ? std::string("the top level") : path_) + " must be a JSON object");
+    throw ConfigError(file_ + ": " + (path_.empty() ? std::string("the top level") : path_) +
+                      " must be a JSON object");
   }
 }
 
@@ -28,7 +29,9 @@ void JsonObjectReader::fail(const std::string& key, const std::string& problem) 
   throw ConfigError(file_ + ": field \"" + field_name(key) + "\" " + problem);
 }
 
-bool JsonObjectReader::has(const std::string& key) const { return object_.contains(key); }
+bool JsonObjectReader::has(const std::string& key) const {
+  return object_.contains(key);
+}
 
 std::string JsonObjectReader::string(const std::string& key, const std::string& fallback) {
   known_.insert(key);
@@ -45,15 +48,16 @@ std::string JsonObjectReader::required_string(const std::string& key) {
   return value;
 }
 
-int64_t JsonObjectReader::integer(const std::string& key, int64_t fallback, int64_t minimum, int64_t maximum) {
+int64_t JsonObjectReader::integer(const std::string& key, int64_t fallback, int64_t minimum,
+                                  int64_t maximum) {
   known_.insert(key);
   if (!object_.contains(key)) return fallback;
   const auto& value = object_.at(key);
   if (!value.is_number_integer()) fail(key, "must be an integer");
   int64_t number = value.get<int64_t>();
   if (number < minimum || number > maximum) {
-    fail(key, "must be between " + std::to_string(minimum) + " and " + std::to_string(maximum) + ", not " +
-                  std::to_string(number));
+    fail(key, "must be between " + std::to_string(minimum) + " and " + std::to_string(maximum) +
+                  ", not " + std::to_string(number));
   }
   return number;
 }

@@ -17,7 +17,7 @@ class JsonObjectReader {
   std::string required_string(const std::string& key);
   int64_t integer(const std::string& key, int64_t fallback, int64_t minimum, int64_t maximum);
   bool boolean(const std::string& key, bool fallback);
-  JsonObjectReader object(const std::string& key);  // an empty object when absent
+  JsonObjectReader object(const std::string& key);      // an empty object when absent
   const nlohmann::json& array(const std::string& key);  // throws when absent or not an array
   // Throws when the object has a key none of the calls above asked for.
   void finish() const;

@@ -29,7 +29,8 @@ struct Participants {
   std::vector<std::array<uint8_t, 32>> operator_token_hashes;
 
   const Participant* find(uint32_t code) const;
-  // The caller a plain bearer token names (compared by SHA-256, in constant time); nullopt if unknown.
+  // The caller a plain bearer token names (compared by SHA-256, in constant time); nullopt if
+  // unknown.
   std::optional<Caller> identify(const std::string& token) const;
 };
 

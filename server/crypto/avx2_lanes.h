@@ -20,20 +20,36 @@ struct Avx2Lanes {
   static Avx2Lanes load_words(const uint64_t* words) {
     return {_mm256_loadu_si256(reinterpret_cast<const __m256i*>(words))};
   }
-  void store_words(uint64_t* words) const { _mm256_storeu_si256(reinterpret_cast<__m256i*>(words), bits); }
+  void store_words(uint64_t* words) const {
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(words), bits);
+  }
 
   template <int Bits>
-  Avx2Lanes shifted_left() const { return {_mm256_slli_epi64(bits, Bits)}; }
+  Avx2Lanes shifted_left() const {
+    return {_mm256_slli_epi64(bits, Bits)};
+  }
   template <int Bits>
-  Avx2Lanes shifted_right() const { return {_mm256_srli_epi64(bits, Bits)}; }
-  static Avx2Lanes repeated_word(uint64_t word) { return {_mm256_set1_epi64x(static_cast<long long>(word))}; }
+  Avx2Lanes shifted_right() const {
+    return {_mm256_srli_epi64(bits, Bits)};
+  }
+  static Avx2Lanes repeated_word(uint64_t word) {
+    return {_mm256_set1_epi64x(static_cast<long long>(word))};
+  }
 
-  friend Avx2Lanes operator&(Avx2Lanes a, Avx2Lanes b) { return {_mm256_and_si256(a.bits, b.bits)}; }
+  friend Avx2Lanes operator&(Avx2Lanes a, Avx2Lanes b) {
+    return {_mm256_and_si256(a.bits, b.bits)};
+  }
   friend Avx2Lanes operator|(Avx2Lanes a, Avx2Lanes b) { return {_mm256_or_si256(a.bits, b.bits)}; }
-  friend Avx2Lanes operator^(Avx2Lanes a, Avx2Lanes b) { return {_mm256_xor_si256(a.bits, b.bits)}; }
-  friend Avx2Lanes operator~(Avx2Lanes a) { return {_mm256_xor_si256(a.bits, _mm256_set1_epi64x(-1))}; }
+  friend Avx2Lanes operator^(Avx2Lanes a, Avx2Lanes b) {
+    return {_mm256_xor_si256(a.bits, b.bits)};
+  }
+  friend Avx2Lanes operator~(Avx2Lanes a) {
+    return {_mm256_xor_si256(a.bits, _mm256_set1_epi64x(-1))};
+  }
   // a & ~b (one instruction: vpandn computes ~first & second)
-  friend Avx2Lanes and_not(Avx2Lanes a, Avx2Lanes b) { return {_mm256_andnot_si256(b.bits, a.bits)}; }
+  friend Avx2Lanes and_not(Avx2Lanes a, Avx2Lanes b) {
+    return {_mm256_andnot_si256(b.bits, a.bits)};
+  }
   Avx2Lanes& operator^=(Avx2Lanes other) {
     bits = _mm256_xor_si256(bits, other.bits);
     return *this;

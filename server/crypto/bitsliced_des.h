@@ -17,13 +17,16 @@
 
 namespace cityclear::crypto::bitsliced_des {
 
-constexpr int row_of_bit(int fips_bit) { return 64 - fips_bit; }
+constexpr int row_of_bit(int fips_bit) {
+  return 64 - fips_bit;
+}
 
 // Position (0-based, in the 64-bit pre-output R16||L16) that ciphertext bit i + 1 comes from:
 // the final permutation, the inverse of the initial one.
 inline constexpr std::array<uint8_t, 64> kFinalPermutationSource = [] {
   std::array<uint8_t, 64> source{};
-  for (int i = 0; i < 64; ++i) source[des_tables::kInitialPermutation[i] - 1] = static_cast<uint8_t>(i);
+  for (int i = 0; i < 64; ++i)
+    source[des_tables::kInitialPermutation[i] - 1] = static_cast<uint8_t>(i);
   return source;
 }();
 
@@ -50,15 +53,16 @@ inline constexpr std::array<std::array<uint8_t, 48>, 16> kRoundKeyRows = [] {
       halves[55] = first_d;
     }
     for (int j = 0; j < 48; ++j) {
-      rows[round][j] = static_cast<uint8_t>(row_of_bit(halves[des_tables::kPermutedChoice2[j] - 1]));
+      rows[round][j] =
+          static_cast<uint8_t>(row_of_bit(halves[des_tables::kPermutedChoice2[j] - 1]));
     }
   }
   return rows;
 }();
 
 template <int Box, class Lanes>
-inline void sbox(Lanes a1, Lanes a2, Lanes a3, Lanes a4, Lanes a5, Lanes a6, Lanes& out1, Lanes& out2, Lanes& out3,
-                 Lanes& out4) {
+inline void sbox(Lanes a1, Lanes a2, Lanes a3, Lanes a4, Lanes a5, Lanes a6, Lanes& out1,
+                 Lanes& out2, Lanes& out3, Lanes& out4) {
   if constexpr (Box == 0) des_sbox1(a1, a2, a3, a4, a5, a6, out1, out2, out3, out4);
   if constexpr (Box == 1) des_sbox2(a1, a2, a3, a4, a5, a6, out1, out2, out3, out4);
   if constexpr (Box == 2) des_sbox3(a1, a2, a3, a4, a5, a6, out1, out2, out3, out4);
@@ -71,7 +75,8 @@ inline void sbox(Lanes a1, Lanes a2, Lanes a3, Lanes a4, Lanes a5, Lanes a6, Lan
 
 // target ^= P(S(E(source) ^ round key)) for one S-box's six inputs and four outputs.
 template <int Box, class Lanes>
-inline void feistel_sbox(const Lanes* source, Lanes* target, const Lanes* key_rows, const uint8_t* round_key_rows) {
+inline void feistel_sbox(const Lanes* source, Lanes* target, const Lanes* key_rows,
+                         const uint8_t* round_key_rows) {
   constexpr int first = Box * 6;
   constexpr auto& expansion = des_tables::kExpansion;
   const Lanes a1 = source[expansion[first + 0] - 1] ^ key_rows[round_key_rows[first + 0]];
@@ -80,14 +85,16 @@ inline void feistel_sbox(const Lanes* source, Lanes* target, const Lanes* key_ro
   const Lanes a4 = source[expansion[first + 3] - 1] ^ key_rows[round_key_rows[first + 3]];
   const Lanes a5 = source[expansion[first + 4] - 1] ^ key_rows[round_key_rows[first + 4]];
   const Lanes a6 = source[expansion[first + 5] - 1] ^ key_rows[round_key_rows[first + 5]];
-  sbox<Box>(a1, a2, a3, a4, a5, a6, target[kSboxOutputTarget[Box * 4 + 0]], target[kSboxOutputTarget[Box * 4 + 1]],
-            target[kSboxOutputTarget[Box * 4 + 2]], target[kSboxOutputTarget[Box * 4 + 3]]);
+  sbox<Box>(a1, a2, a3, a4, a5, a6, target[kSboxOutputTarget[Box * 4 + 0]],
+            target[kSboxOutputTarget[Box * 4 + 1]], target[kSboxOutputTarget[Box * 4 + 2]],
+            target[kSboxOutputTarget[Box * 4 + 3]]);
 }
 
 // One Feistel round done in place: target ^= f(source, round key). The halves swap roles
 // between rounds instead of being copied.
 template <class Lanes>
-inline void feistel_round(const Lanes* source, Lanes* target, const Lanes* key_rows, const uint8_t* round_key_rows) {
+inline void feistel_round(const Lanes* source, Lanes* target, const Lanes* key_rows,
+                          const uint8_t* round_key_rows) {
   feistel_sbox<0>(source, target, key_rows, round_key_rows);
   feistel_sbox<1>(source, target, key_rows, round_key_rows);
   feistel_sbox<2>(source, target, key_rows, round_key_rows);

@@ -11,8 +11,8 @@ namespace cityclear::crypto {
 
 // S1: 63 gates.
 template <class Lanes>
-inline void des_sbox1(Lanes a1, Lanes a2, Lanes a3, Lanes a4, Lanes a5, Lanes a6,
-                      Lanes& out1, Lanes& out2, Lanes& out3, Lanes& out4) {
+inline void des_sbox1(Lanes a1, Lanes a2, Lanes a3, Lanes a4, Lanes a5, Lanes a6, Lanes& out1,
+                      Lanes& out2, Lanes& out3, Lanes& out4) {
   const Lanes g6 = a3 ^ a4;
   const Lanes g7 = a1 & a1;
   const Lanes g8 = g6 ^ g7;
@@ -84,8 +84,8 @@ inline void des_sbox1(Lanes a1, Lanes a2, Lanes a3, Lanes a4, Lanes a5, Lanes a6
 
 // S2: 58 gates.
 template <class Lanes>
-inline void des_sbox2(Lanes a1, Lanes a2, Lanes a3, Lanes a4, Lanes a5, Lanes a6,
-                      Lanes& out1, Lanes& out2, Lanes& out3, Lanes& out4) {
+inline void des_sbox2(Lanes a1, Lanes a2, Lanes a3, Lanes a4, Lanes a5, Lanes a6, Lanes& out1,
+                      Lanes& out2, Lanes& out3, Lanes& out4) {
   const Lanes g6 = a5 ^ a6;
   const Lanes g7 = a5 & a6;
   const Lanes g8 = g7 & a1;
@@ -152,8 +152,8 @@ inline void des_sbox2(Lanes a1, Lanes a2, Lanes a3, Lanes a4, Lanes a5, Lanes a6
 
 // S3: 58 gates.
 template <class Lanes>
-inline void des_sbox3(Lanes a1, Lanes a2, Lanes a3, Lanes a4, Lanes a5, Lanes a6,
-                      Lanes& out1, Lanes& out2, Lanes& out3, Lanes& out4) {
+inline void des_sbox3(Lanes a1, Lanes a2, Lanes a3, Lanes a4, Lanes a5, Lanes a6, Lanes& out1,
+                      Lanes& out2, Lanes& out3, Lanes& out4) {
   const Lanes g6 = a3 ^ a6;
   const Lanes g7 = a2 & a2;
   const Lanes g8 = g6 ^ g7;
@@ -220,8 +220,8 @@ inline void des_sbox3(Lanes a1, Lanes a2, Lanes a3, Lanes a4, Lanes a5, Lanes a6
 
 // S4: 52 gates.
 template <class Lanes>
-inline void des_sbox4(Lanes a1, Lanes a2, Lanes a3, Lanes a4, Lanes a5, Lanes a6,
-                      Lanes& out1, Lanes& out2, Lanes& out3, Lanes& out4) {
+inline void des_sbox4(Lanes a1, Lanes a2, Lanes a3, Lanes a4, Lanes a5, Lanes a6, Lanes& out1,
+                      Lanes& out2, Lanes& out3, Lanes& out4) {
   const Lanes g6 = a4 | a5;
   const Lanes g7 = g6 & a3;
   const Lanes g8 = a5 ^ g7;
@@ -282,8 +282,8 @@ inline void des_sbox4(Lanes a1, Lanes a2, Lanes a3, Lanes a4, Lanes a5, Lanes a6
 
 // S5: 63 gates.
 template <class Lanes>
-inline void des_sbox5(Lanes a1, Lanes a2, Lanes a3, Lanes a4, Lanes a5, Lanes a6,
-                      Lanes& out1, Lanes& out2, Lanes& out3, Lanes& out4) {
+inline void des_sbox5(Lanes a1, Lanes a2, Lanes a3, Lanes a4, Lanes a5, Lanes a6, Lanes& out1,
+                      Lanes& out2, Lanes& out3, Lanes& out4) {
   const Lanes g6 = a1 ^ a5;
   const Lanes g7 = a3 | g6;
   const Lanes g8 = and_not(g7, a6);
@@ -355,8 +355,8 @@ inline void des_sbox5(Lanes a1, Lanes a2, Lanes a3, Lanes a4, Lanes a5, Lanes a6
 
 // S6: 59 gates.
 template <class Lanes>
-inline void des_sbox6(Lanes a1, Lanes a2, Lanes a3, Lanes a4, Lanes a5, Lanes a6,
-                      Lanes& out1, Lanes& out2, Lanes& out3, Lanes& out4) {
+inline void des_sbox6(Lanes a1, Lanes a2, Lanes a3, Lanes a4, Lanes a5, Lanes a6, Lanes& out1,
+                      Lanes& out2, Lanes& out3, Lanes& out4) {
   const Lanes g6 = a2 ^ a6;
   const Lanes g7 = ~a5;
   const Lanes g8 = and_not(g7, a3);
@@ -424,8 +424,8 @@ inline void des_sbox6(Lanes a1, Lanes a2, Lanes a3, Lanes a4, Lanes a5, Lanes a6
 
 // S7: 58 gates.
 template <class Lanes>
-inline void des_sbox7(Lanes a1, Lanes a2, Lanes a3, Lanes a4, Lanes a5, Lanes a6,
-                      Lanes& out1, Lanes& out2, Lanes& out3, Lanes& out4) {
+inline void des_sbox7(Lanes a1, Lanes a2, Lanes a3, Lanes a4, Lanes a5, Lanes a6, Lanes& out1,
+                      Lanes& out2, Lanes& out3, Lanes& out4) {
   const Lanes g6 = a2 ^ a4;
   const Lanes g7 = and_not(a3, a6);
   const Lanes g8 = g6 ^ g7;
@@ -492,8 +492,8 @@ inline void des_sbox7(Lanes a1, Lanes a2, Lanes a3, Lanes a4, Lanes a5, Lanes a6
 
 // S8: 59 gates.
 template <class Lanes>
-inline void des_sbox8(Lanes a1, Lanes a2, Lanes a3, Lanes a4, Lanes a5, Lanes a6,
-                      Lanes& out1, Lanes& out2, Lanes& out3, Lanes& out4) {
+inline void des_sbox8(Lanes a1, Lanes a2, Lanes a3, Lanes a4, Lanes a5, Lanes a6, Lanes& out1,
+                      Lanes& out2, Lanes& out3, Lanes& out4) {
   const Lanes g6 = a4 ^ a6;
   const Lanes g7 = and_not(a3, a2);
   const Lanes g8 = g6 ^ g7;

@@ -27,9 +27,11 @@ class FileKeyProvider final : public KeyProvider {
   bool knows_issuer(uint32_t issuer_code) const override;
   bool knows_key(const KeyId& key) const override;
   bool knows_acquirer(uint32_t acquirer_code) const override;
-  std::optional<CardKey> derive_card_key(const KeyId& key, const DiversificationFactor& factor) const override;
+  std::optional<CardKey> derive_card_key(const KeyId& key,
+                                         const DiversificationFactor& factor) const override;
   std::optional<uint32_t> compute_tac(const TacRequest& request) const override;
-  void verify_tacs(std::span<const TacRequest> requests, std::span<TacVerdict> verdicts) const override;
+  void verify_tacs(std::span<const TacRequest> requests,
+                   std::span<TacVerdict> verdicts) const override;
   std::unique_ptr<FileMac> begin_file_mac(uint32_t acquirer_code) const override;
 
   SimdPath simd_path() const { return verifier_.path(); }

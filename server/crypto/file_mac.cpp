@@ -11,11 +11,13 @@ namespace {
 
 class HmacSha256FileMac final : public FileMac {
  public:
-  explicit HmacSha256FileMac(std::span<const uint8_t> file_key) : context_(EVP_MAC_CTX_new(hmac())) {
+  explicit HmacSha256FileMac(std::span<const uint8_t> file_key)
+      : context_(EVP_MAC_CTX_new(hmac())) {
     CITYCLEAR_CHECK(context_ != nullptr, "out of memory");
     char digest[] = "SHA256";
-    const OSSL_PARAM parameters[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
-                                     OSSL_PARAM_construct_end()};
+    const OSSL_PARAM parameters[] = {
+        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+        OSSL_PARAM_construct_end()};
     CITYCLEAR_CHECK(EVP_MAC_init(context_, file_key.data(), file_key.size(), parameters) == 1,
                     "HMAC-SHA256 setup failed");
   }
@@ -26,7 +28,8 @@ class HmacSha256FileMac final : public FileMac {
   void update(std::span<const uint8_t> bytes) override {
     CITYCLEAR_CHECK(!finished_, "file MAC updated after finish");
     if (bytes.empty()) return;
-    CITYCLEAR_CHECK(EVP_MAC_update(context_, bytes.data(), bytes.size()) == 1, "HMAC-SHA256 update failed");
+    CITYCLEAR_CHECK(EVP_MAC_update(context_, bytes.data(), bytes.size()) == 1,
+                    "HMAC-SHA256 update failed");
   }
 
   FileMacValue finish() override {
@@ -34,8 +37,9 @@ class HmacSha256FileMac final : public FileMac {
     finished_ = true;
     FileMacValue value{};
     size_t length = 0;
-    CITYCLEAR_CHECK(EVP_MAC_final(context_, value.data(), &length, value.size()) == 1 && length == value.size(),
-                    "HMAC-SHA256 final failed");
+    CITYCLEAR_CHECK(
+        EVP_MAC_final(context_, value.data(), &length, value.size()) == 1 && length == value.size(),
+        "HMAC-SHA256 final failed");
     return value;
   }
 

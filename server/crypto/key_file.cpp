@@ -47,7 +47,8 @@ class KeyFileReader {
   void read_issuer_key(uint32_t issuer_code, const std::string& where, const KeyJson& entry);
   void read_acquirers(const KeyJson& acquirers);
 
-  const KeyJson& member_object(const KeyJson& parent, const char* name, const std::string& where) const {
+  const KeyJson& member_object(const KeyJson& parent, const char* name,
+                               const std::string& where) const {
     auto found = parent.find(name);
     if (found == parent.end() || !found->is_object()) {
       fail("has no \"" + std::string(name) + "\" object in " + where);
@@ -55,7 +56,8 @@ class KeyFileReader {
     return *found;
   }
 
-  const WipingString& member_string(const KeyJson& parent, const char* name, const std::string& where) const {
+  const WipingString& member_string(const KeyJson& parent, const char* name,
+                                    const std::string& where) const {
     auto found = parent.find(name);
     if (found == parent.end() || !found->is_string()) {
       fail("has no \"" + std::string(name) + "\" string in " + where);
@@ -69,8 +71,8 @@ class KeyFileReader {
                   const std::string& where) const {
     if (!parse_hex_into(std::string_view(hex.data(), hex.size()), out)) {
       OPENSSL_cleanse(out.data(), out.size());
-      fail("has a \"" + std::string(name) + "\" in " + where + " that is not " + std::to_string(2 * Size) +
-           " hex digits");
+      fail("has a \"" + std::string(name) + "\" in " + where + " that is not " +
+           std::to_string(2 * Size) + " hex digits");
     }
   }
 
@@ -132,7 +134,8 @@ KeyJson KeyFileReader::parse(const WipingString& text) const {
   std::string duplicate;
   auto track_duplicates = [&](int, KeyJson::parse_event_t event, KeyJson& parsed) {
     if (event == KeyJson::parse_event_t::object_start) open_objects.emplace_back();
-    if (event == KeyJson::parse_event_t::object_end && !open_objects.empty()) open_objects.pop_back();
+    if (event == KeyJson::parse_event_t::object_end && !open_objects.empty())
+      open_objects.pop_back();
     if (event == KeyJson::parse_event_t::key && !open_objects.empty() && duplicate.empty()) {
       const auto& key = parsed.template get_ref<const WipingString&>();
       if (!open_objects.back().insert(key).second)
@@ -173,21 +176,24 @@ void KeyFileReader::read_issuers(const KeyJson& issuers) {
   }
 }
 
-void KeyFileReader::read_issuer_key(uint32_t issuer_code, const std::string& where, const KeyJson& entry) {
+void KeyFileReader::read_issuer_key(uint32_t issuer_code, const std::string& where,
+                                    const KeyJson& entry) {
   const WipingString& version_text = member_string(entry, "version", where);
   std::array<uint8_t, 1> version{};
   if (!parse_hex_into(std::string_view(version_text.data(), version_text.size()), version)) {
-    fail("has " + where + " with version " + quoted_if_short({version_text.data(), version_text.size()}) +
-         " that is not 2 hex digits");
+    fail("has " + where + " with version " +
+         quoted_if_short({version_text.data(), version_text.size()}) + " that is not 2 hex digits");
   }
   const WipingString& algorithm_text = member_string(entry, "alg", where);
   std::array<uint8_t, 1> algorithm_byte{};
   std::optional<Algorithm> algorithm;
-  if (parse_hex_into(std::string_view(algorithm_text.data(), algorithm_text.size()), algorithm_byte)) {
+  if (parse_hex_into(std::string_view(algorithm_text.data(), algorithm_text.size()),
+                     algorithm_byte)) {
     algorithm = algorithm_of_byte(algorithm_byte[0]);
   }
   if (!algorithm) {
-    fail("has " + where + " with unknown alg " + quoted_if_short({algorithm_text.data(), algorithm_text.size()}) +
+    fail("has " + where + " with unknown alg " +
+         quoted_if_short({algorithm_text.data(), algorithm_text.size()}) +
          " (expected \"00\" for 3DES or \"04\" for SM4)");
   }
   std::array<uint8_t, 16> master_key{};
@@ -195,15 +201,16 @@ void KeyFileReader::read_issuer_key(uint32_t issuer_code, const std::string& whe
   const bool added = table_.add_master_key(issuer_code, version[0], *algorithm, master_key);
   OPENSSL_cleanse(master_key.data(), master_key.size());
   if (!added) {
-    fail("has " + where + " repeating version " + to_hex(version) + " alg " + to_hex(algorithm_byte) +
-         " of the same issuer");
+    fail("has " + where + " repeating version " + to_hex(version) + " alg " +
+         to_hex(algorithm_byte) + " of the same issuer");
   }
 }
 
 void KeyFileReader::read_acquirers(const KeyJson& acquirers) {
   for (auto acquirer = acquirers.begin(); acquirer != acquirers.end(); ++acquirer) {
     const uint32_t acquirer_code = code_of(acquirer.key(), "acquirer");
-    const std::string where = "acquirer " + std::string(acquirer.key().data(), acquirer.key().size());
+    const std::string where =
+        "acquirer " + std::string(acquirer.key().data(), acquirer.key().size());
     if (!acquirer.value().is_object()) fail("has " + where + " that is not a JSON object");
     std::array<uint8_t, 32> file_key{};
     decode_key(member_string(acquirer.value(), "file_key", where), file_key, "file_key", where);
@@ -214,6 +221,8 @@ void KeyFileReader::read_acquirers(const KeyJson& acquirers) {
 
 }  // namespace
 
-KeyTable read_key_file(const std::filesystem::path& path) { return KeyFileReader(path).read(); }
+KeyTable read_key_file(const std::filesystem::path& path) {
+  return KeyFileReader(path).read();
+}
 
 }  // namespace cityclear::crypto

@@ -34,11 +34,13 @@ class KeyProvider {
   virtual bool knows_acquirer(uint32_t acquirer_code) const = 0;
 
   // DTK for a card; nullopt when the key is unknown.
-  virtual std::optional<CardKey> derive_card_key(const KeyId& key, const DiversificationFactor& factor) const = 0;
+  virtual std::optional<CardKey> derive_card_key(const KeyId& key,
+                                                 const DiversificationFactor& factor) const = 0;
   // TAC of one request (its claimed_tac is ignored); nullopt when the key is unknown.
   virtual std::optional<uint32_t> compute_tac(const TacRequest& request) const = 0;
   // Verdict for every request, in bulk (verdicts.size() == requests.size()). Thread-safe.
-  virtual void verify_tacs(std::span<const TacRequest> requests, std::span<TacVerdict> verdicts) const = 0;
+  virtual void verify_tacs(std::span<const TacRequest> requests,
+                           std::span<TacVerdict> verdicts) const = 0;
   // A streaming file MAC for the acquirer; nullptr when the acquirer has no file key.
   virtual std::unique_ptr<FileMac> begin_file_mac(uint32_t acquirer_code) const = 0;
 };

@@ -20,9 +20,13 @@ struct PortableLanes {
 
   // Shifts inside every 64-bit word (used by the bit-matrix transposes).
   template <int Bits>
-  PortableLanes shifted_left() const { return {bits << Bits}; }
+  PortableLanes shifted_left() const {
+    return {bits << Bits};
+  }
   template <int Bits>
-  PortableLanes shifted_right() const { return {bits >> Bits}; }
+  PortableLanes shifted_right() const {
+    return {bits >> Bits};
+  }
   static PortableLanes repeated_word(uint64_t word) { return {word}; }
 
   friend PortableLanes operator&(PortableLanes a, PortableLanes b) { return {a.bits & b.bits}; }

@@ -19,19 +19,23 @@ namespace {
 // One EVP context per thread, reused across calls (creating one per block would dominate).
 class Sm4Context {
  public:
-  Sm4Context() : context_(EVP_CIPHER_CTX_new()) { CITYCLEAR_CHECK(context_ != nullptr, "out of memory"); }
+  Sm4Context() : context_(EVP_CIPHER_CTX_new()) {
+    CITYCLEAR_CHECK(context_ != nullptr, "out of memory");
+  }
   ~Sm4Context() { EVP_CIPHER_CTX_free(context_); }
   Sm4Context(const Sm4Context&) = delete;
   Sm4Context& operator=(const Sm4Context&) = delete;
 
   // Sets the key; blocks then encrypt in ECB mode without padding.
   void set_key(const uint8_t key[16]) {
-    CITYCLEAR_CHECK(EVP_EncryptInit_ex2(context_, cipher(), key, nullptr, nullptr) == 1, "SM4 key setup failed");
+    CITYCLEAR_CHECK(EVP_EncryptInit_ex2(context_, cipher(), key, nullptr, nullptr) == 1,
+                    "SM4 key setup failed");
     EVP_CIPHER_CTX_set_padding(context_, 0);
   }
   void encrypt(const uint8_t in[16], uint8_t out[16]) {
     int length = 0;
-    CITYCLEAR_CHECK(EVP_EncryptUpdate(context_, out, &length, in, 16) == 1 && length == 16, "SM4 block failed");
+    CITYCLEAR_CHECK(EVP_EncryptUpdate(context_, out, &length, in, 16) == 1 && length == 16,
+                    "SM4 block failed");
   }
 
  private:
@@ -57,7 +61,8 @@ void set_des_key(const uint8_t key[8], DES_key_schedule& schedule) {
 }
 
 uint32_t big_endian_word(const uint8_t* bytes) {
-  return (uint32_t{bytes[0]} << 24) | (uint32_t{bytes[1]} << 16) | (uint32_t{bytes[2]} << 8) | bytes[3];
+  return (uint32_t{bytes[0]} << 24) | (uint32_t{bytes[1]} << 16) | (uint32_t{bytes[2]} << 8) |
+         bytes[3];
 }
 
 // Input || 80 || 00.. up to `Size` bytes (always padded, even when aligned).
@@ -128,7 +133,8 @@ void sm4_encrypt_block(const uint8_t key[16], const uint8_t in[16], uint8_t out[
   context.encrypt(in, out);
 }
 
-CardKey derive_card_key(Algorithm algorithm, const uint8_t master_key[16], const DiversificationFactor& factor) {
+CardKey derive_card_key(Algorithm algorithm, const uint8_t master_key[16],
+                        const DiversificationFactor& factor) {
   std::array<uint8_t, 16> factor_and_complement;
   for (int i = 0; i < 8; ++i) {
     factor_and_complement[i] = factor[i];
@@ -151,8 +157,8 @@ uint32_t card_tac(Algorithm algorithm, const CardKey& card_key, const TacInput& 
   return sm4_card_tac(card_key, input);
 }
 
-uint32_t compute_tac(Algorithm algorithm, const uint8_t master_key[16], const DiversificationFactor& factor,
-                     const TacInput& input) {
+uint32_t compute_tac(Algorithm algorithm, const uint8_t master_key[16],
+                     const DiversificationFactor& factor, const TacInput& input) {
   CardKey card_key = derive_card_key(algorithm, master_key, factor);
   const uint32_t tac = card_tac(algorithm, card_key, input);
   OPENSSL_cleanse(card_key.data(), card_key.size());

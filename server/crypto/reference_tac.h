@@ -15,11 +15,12 @@ void tdes_encrypt_block(const uint8_t key[16], const uint8_t in[8], uint8_t out[
 void sm4_encrypt_block(const uint8_t key[16], const uint8_t in[16], uint8_t out[16]);
 
 // DTK of a card from its issuer's master key. The algorithm must be triple_des or sm4.
-CardKey derive_card_key(Algorithm algorithm, const uint8_t master_key[16], const DiversificationFactor& factor);
+CardKey derive_card_key(Algorithm algorithm, const uint8_t master_key[16],
+                        const DiversificationFactor& factor);
 // TAC (the 4 bytes big-endian) that a card with key DTK computes over the input.
 uint32_t card_tac(Algorithm algorithm, const CardKey& card_key, const TacInput& input);
 // derive_card_key then card_tac.
-uint32_t compute_tac(Algorithm algorithm, const uint8_t master_key[16], const DiversificationFactor& factor,
-                     const TacInput& input);
+uint32_t compute_tac(Algorithm algorithm, const uint8_t master_key[16],
+                     const DiversificationFactor& factor, const TacInput& input);
 
 }  // namespace cityclear::crypto::reference

@@ -7,8 +7,7 @@ namespace cityclear::crypto {
 
 bool simd_path_available(SimdPath path) {
   switch (path) {
-    case SimdPath::portable:
-      return true;
+    case SimdPath::portable: return true;
     case SimdPath::avx2:
 #if defined(__x86_64__) || defined(__i386__)
       // The AVX2 kernels also use BMI2 in their transposes.
@@ -22,10 +21,8 @@ bool simd_path_available(SimdPath path) {
 
 const char* simd_path_name(SimdPath path) {
   switch (path) {
-    case SimdPath::portable:
-      return "portable";
-    case SimdPath::avx2:
-      return "avx2";
+    case SimdPath::portable: return "portable";
+    case SimdPath::avx2: return "avx2";
   }
   return "unknown";
 }

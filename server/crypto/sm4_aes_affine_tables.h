@@ -29,7 +29,9 @@ inline constexpr std::array<uint8_t, 16> post_affine_high = {
 
 // aesenclast also applies ShiftRows: output byte i is SB(input byte shift_rows[i]). Reading the
 // output through the inverse permutation puts every S-box result back where its input was.
-inline constexpr std::array<uint8_t, 16> shift_rows = {0, 5, 10, 15, 4, 9, 14, 3, 8, 13, 2, 7, 12, 1, 6, 11};
-inline constexpr std::array<uint8_t, 16> inverse_shift_rows = {0, 13, 10, 7, 4, 1, 14, 11, 8, 5, 2, 15, 12, 9, 6, 3};
+inline constexpr std::array<uint8_t, 16> shift_rows = {0, 5,  10, 15, 4,  9, 14, 3,
+                                                       8, 13, 2,  7,  12, 1, 6,  11};
+inline constexpr std::array<uint8_t, 16> inverse_shift_rows = {0, 13, 10, 7,  4,  1, 14, 11,
+                                                               8, 5,  2,  15, 12, 9, 6,  3};
 
 }  // namespace cityclear::crypto::sm4

@@ -61,11 +61,13 @@ inline constexpr ConstantBytes unshift_rows_rotate_24 = unshift_rows_and_rotate(
 }
 
 // An affine byte map given by its two nibble tables: f(x) = low[x & 15] ^ high[x >> 4].
-[[gnu::always_inline]] inline Vector affine(Vector x, const ConstantBytes& low_table, const ConstantBytes& high_table) {
+[[gnu::always_inline]] inline Vector affine(Vector x, const ConstantBytes& low_table,
+                                            const ConstantBytes& high_table) {
   const Vector nibble_mask = _mm256_set1_epi8(0x0F);
   const Vector low = _mm256_and_si256(x, nibble_mask);
   const Vector high = _mm256_and_si256(_mm256_srli_epi16(x, 4), nibble_mask);
-  return _mm256_xor_si256(_mm256_shuffle_epi8(load(low_table), low), _mm256_shuffle_epi8(load(high_table), high));
+  return _mm256_xor_si256(_mm256_shuffle_epi8(load(low_table), low),
+                          _mm256_shuffle_epi8(load(high_table), high));
 }
 
 // AES SubBytes (after ShiftRows) of 32 bytes.
@@ -83,7 +85,8 @@ template <Sm4AesInstruction instruction>
 // SM4's S-box on all 32 bytes; the results are in ShiftRows order within each 128-bit half.
 template <Sm4AesInstruction instruction>
 [[gnu::always_inline]] inline Vector sbox_shifted(Vector x) {
-  const Vector inverted = aes_sub_bytes_shifted<instruction>(affine(x, pre_affine_low, pre_affine_high));
+  const Vector inverted =
+      aes_sub_bytes_shifted<instruction>(affine(x, pre_affine_low, pre_affine_high));
   return affine(inverted, post_affine_low, post_affine_high);
 }
 

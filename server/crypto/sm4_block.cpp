@@ -10,7 +10,8 @@ namespace cityclear::crypto {
 namespace {
 
 uint32_t load_big_endian(const uint8_t* bytes) {
-  return (uint32_t{bytes[0]} << 24) | (uint32_t{bytes[1]} << 16) | (uint32_t{bytes[2]} << 8) | bytes[3];
+  return (uint32_t{bytes[0]} << 24) | (uint32_t{bytes[1]} << 16) | (uint32_t{bytes[2]} << 8) |
+         bytes[3];
 }
 
 void store_big_endian(uint32_t value, uint8_t* bytes) {
@@ -23,7 +24,8 @@ void store_big_endian(uint32_t value, uint8_t* bytes) {
 // tau: the S-box on each of the four bytes.
 uint32_t substitute_bytes(uint32_t word) {
   uint32_t result = 0;
-  for (int shift = 24; shift >= 0; shift -= 8) result |= uint32_t{sm4::sbox[(word >> shift) & 0xFF]} << shift;
+  for (int shift = 24; shift >= 0; shift -= 8)
+    result |= uint32_t{sm4::sbox[(word >> shift) & 0xFF]} << shift;
   return result;
 }
 
@@ -39,7 +41,8 @@ uint32_t key_transform(uint32_t word) {
   return b ^ std::rotl(b, 13) ^ std::rotl(b, 23);
 }
 
-void encrypt_with_round_keys(const uint32_t round_keys[sm4::rounds], const uint8_t in[16], uint8_t out[16]) {
+void encrypt_with_round_keys(const uint32_t round_keys[sm4::rounds], const uint8_t in[16],
+                             uint8_t out[16]) {
   uint32_t x[4];
   for (int i = 0; i < 4; ++i) x[i] = load_big_endian(in + 4 * i);
   for (int round = 0; round < sm4::rounds; ++round) {

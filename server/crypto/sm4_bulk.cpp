@@ -10,7 +10,8 @@ namespace cityclear::crypto {
 bool sm4_avx2_kernel_available(Sm4AesInstruction instruction) {
 #if defined(__x86_64__) || defined(__i386__)
   // BMI2 too: the build may compile sm4_bulk_avx2.cpp with -mbmi2 (simd_path.h's avx2 path has it).
-  if (!__builtin_cpu_supports("avx2") || !__builtin_cpu_supports("bmi2") || !__builtin_cpu_supports("aes")) {
+  if (!__builtin_cpu_supports("avx2") || !__builtin_cpu_supports("bmi2") ||
+      !__builtin_cpu_supports("aes")) {
     return false;
   }
   return instruction == Sm4AesInstruction::aesni_128 || __builtin_cpu_supports("vaes");
@@ -25,8 +26,9 @@ Sm4AesInstruction sm4_best_aes_instruction() {
                                                                 : Sm4AesInstruction::aesni_128;
 }
 
-void sm4_bulk_tacs(SimdPath path, const Sm4MasterKey* const* masters, const DiversificationFactor* factors,
-                   const TacInput* inputs, uint32_t* tacs, size_t count) {
+void sm4_bulk_tacs(SimdPath path, const Sm4MasterKey* const* masters,
+                   const DiversificationFactor* factors, const TacInput* inputs, uint32_t* tacs,
+                   size_t count) {
   // simd_path_available(avx2) does not promise AES-NI, which the SM4 S-box trick needs too.
   if (path == SimdPath::avx2 && simd_path_available(SimdPath::avx2) &&
       sm4_avx2_kernel_available(Sm4AesInstruction::aesni_128)) {

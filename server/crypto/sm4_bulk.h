@@ -29,7 +29,8 @@ void sm4_encrypt_block(const uint8_t key[16], const uint8_t in[16], uint8_t out[
 //             inputs[i] || 80 || 00*9 (two blocks), zero IV.
 // No allocation; count may be anything, including 0. A path the CPU cannot run falls back to the
 // fastest one it can (so the result never depends on the path, only the speed does).
-void sm4_bulk_tacs(SimdPath path, const Sm4MasterKey* const* masters, const DiversificationFactor* factors,
-                   const TacInput* inputs, uint32_t* tacs, size_t count);
+void sm4_bulk_tacs(SimdPath path, const Sm4MasterKey* const* masters,
+                   const DiversificationFactor* factors, const TacInput* inputs, uint32_t* tacs,
+                   size_t count);
 
 }  // namespace cityclear::crypto

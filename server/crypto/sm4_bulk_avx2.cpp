@@ -37,8 +37,8 @@ constexpr KeyTable key_constants = [] {
   for (int i = 0; i < sm4::rounds; ++i) table.value[i] = sm4::key_constants[i];
   return table;
 }();
-constexpr uint32_t system_parameter[4] = {sm4::system_parameter[0], sm4::system_parameter[1], sm4::system_parameter[2],
-                                          sm4::system_parameter[3]};
+constexpr uint32_t system_parameter[4] = {sm4::system_parameter[0], sm4::system_parameter[1],
+                                          sm4::system_parameter[2], sm4::system_parameter[3]};
 
 // Word j of the block state of every group; X[k] is replaced by round k (mod 4).
 template <int groups>
@@ -48,30 +48,37 @@ using RoundKey = Vector[groups];
 
 // One encryption round: X[k] ^= T(X[k+1] ^ X[k+2] ^ X[k+3] ^ rk), indices mod 4.
 template <Sm4AesInstruction instruction, int groups, int k>
-[[gnu::always_inline]] inline void encrypt_round(State<groups>& x, const RoundKey<groups>& round_key) {
+[[gnu::always_inline]] inline void encrypt_round(State<groups>& x,
+                                                 const RoundKey<groups>& round_key) {
   for (int group = 0; group < groups; ++group) {
-    const Vector mixed = _mm256_xor_si256(_mm256_xor_si256(x[(k + 1) & 3][group], x[(k + 2) & 3][group]),
-                                          _mm256_xor_si256(x[(k + 3) & 3][group], round_key[group]));
-    x[k][group] = _mm256_xor_si256(x[k][group], sm4_avx2::encrypt_linear(sm4_avx2::sbox_shifted<instruction>(mixed)));
+    const Vector mixed =
+        _mm256_xor_si256(_mm256_xor_si256(x[(k + 1) & 3][group], x[(k + 2) & 3][group]),
+                         _mm256_xor_si256(x[(k + 3) & 3][group], round_key[group]));
+    x[k][group] = _mm256_xor_si256(
+        x[k][group], sm4_avx2::encrypt_linear(sm4_avx2::sbox_shifted<instruction>(mixed)));
   }
 }
 
 // One key expansion round: K[k] ^= T'(K[k+1] ^ K[k+2] ^ K[k+3] ^ CK[round]); the new K[k] is
 // round key `round`.
 template <Sm4AesInstruction instruction, int groups, int k>
-[[gnu::always_inline]] inline void key_round(State<groups>& key, int round, RoundKey<groups>& round_key) {
+[[gnu::always_inline]] inline void key_round(State<groups>& key, int round,
+                                             RoundKey<groups>& round_key) {
   const Vector constant = _mm256_set1_epi32(static_cast<int>(key_constants.value[round]));
   for (int group = 0; group < groups; ++group) {
-    const Vector mixed = _mm256_xor_si256(_mm256_xor_si256(key[(k + 1) & 3][group], key[(k + 2) & 3][group]),
-                                          _mm256_xor_si256(key[(k + 3) & 3][group], constant));
-    key[k][group] = _mm256_xor_si256(key[k][group], sm4_avx2::key_linear(sm4_avx2::sbox_shifted<instruction>(mixed)));
+    const Vector mixed =
+        _mm256_xor_si256(_mm256_xor_si256(key[(k + 1) & 3][group], key[(k + 2) & 3][group]),
+                         _mm256_xor_si256(key[(k + 3) & 3][group], constant));
+    key[k][group] = _mm256_xor_si256(
+        key[k][group], sm4_avx2::key_linear(sm4_avx2::sbox_shifted<instruction>(mixed)));
     round_key[group] = key[k][group];
   }
 }
 
 // Diversification: the 32 rounds under each record's own master key, transposed 4 at a time.
 template <Sm4AesInstruction instruction, int groups>
-[[gnu::always_inline]] inline void encrypt_with_master_keys(State<groups>& x, const Sm4MasterKey* const* masters) {
+[[gnu::always_inline]] inline void encrypt_with_master_keys(State<groups>& x,
+                                                            const Sm4MasterKey* const* masters) {
   for (int round = 0; round < sm4::rounds; round += 4) {
     Vector round_keys[4][groups];
     for (int group = 0; group < groups; ++group) {
@@ -89,13 +96,14 @@ template <Sm4AesInstruction instruction, int groups>
 // Expands the card keys (the diversification output X35..X32) while encrypting the first MAC
 // block with them, keeping the round keys for the second block.
 template <Sm4AesInstruction instruction, int groups>
-[[gnu::always_inline]] inline void expand_and_encrypt(const State<groups>& card_key, State<groups>& x,
+[[gnu::always_inline]] inline void expand_and_encrypt(const State<groups>& card_key,
+                                                      State<groups>& x,
                                                       RoundKey<groups> (&round_keys)[sm4::rounds]) {
   State<groups> key;
   for (int i = 0; i < 4; ++i) {
     for (int group = 0; group < groups; ++group) {
-      key[i][group] =
-          _mm256_xor_si256(card_key[3 - i][group], _mm256_set1_epi32(static_cast<int>(system_parameter[i])));
+      key[i][group] = _mm256_xor_si256(card_key[3 - i][group],
+                                       _mm256_set1_epi32(static_cast<int>(system_parameter[i])));
     }
   }
   for (int round = 0; round < sm4::rounds; round += 4) {
@@ -111,8 +119,8 @@ template <Sm4AesInstruction instruction, int groups>
 }
 
 template <Sm4AesInstruction instruction, int groups>
-[[gnu::always_inline]] inline void encrypt_with_round_keys(State<groups>& x,
-                                                           const RoundKey<groups> (&round_keys)[sm4::rounds]) {
+[[gnu::always_inline]] inline void encrypt_with_round_keys(
+    State<groups>& x, const RoundKey<groups> (&round_keys)[sm4::rounds]) {
   for (int round = 0; round < sm4::rounds; round += 4) {
     encrypt_round<instruction, groups, 0>(x, round_keys[round]);
     encrypt_round<instruction, groups, 1>(x, round_keys[round + 1]);
@@ -141,8 +149,8 @@ template <int groups>
 
 // Exactly 8 * groups records.
 template <Sm4AesInstruction instruction, int groups>
-void tacs_of_batch(const Sm4MasterKey* const* masters, const DiversificationFactor* factors, const TacInput* inputs,
-                   uint32_t* tacs) {
+void tacs_of_batch(const Sm4MasterKey* const* masters, const DiversificationFactor* factors,
+                   const TacInput* inputs, uint32_t* tacs) {
   State<groups> card_key;
   State<groups> x;
   for (int group = 0; group < groups; ++group) {
@@ -171,8 +179,8 @@ void tacs_of_batch(const Sm4MasterKey* const* masters, const DiversificationFact
 // Fewer than 8 records: run a full vector on copies padded with a repeat of the first record, so
 // that nothing is read or written outside the caller's arrays.
 template <Sm4AesInstruction instruction>
-void tacs_of_tail(const Sm4MasterKey* const* masters, const DiversificationFactor* factors, const TacInput* inputs,
-                  uint32_t* tacs, size_t count) {
+void tacs_of_tail(const Sm4MasterKey* const* masters, const DiversificationFactor* factors,
+                  const TacInput* inputs, uint32_t* tacs, size_t count) {
   const Sm4MasterKey* padded_masters[records_per_vector];
   DiversificationFactor padded_factors[records_per_vector];
   TacInput padded_inputs[records_per_vector];
@@ -188,23 +196,27 @@ void tacs_of_tail(const Sm4MasterKey* const* masters, const DiversificationFacto
 }
 
 template <Sm4AesInstruction instruction>
-void bulk_tacs(const Sm4MasterKey* const* masters, const DiversificationFactor* factors, const TacInput* inputs,
-               uint32_t* tacs, size_t count) {
+void bulk_tacs(const Sm4MasterKey* const* masters, const DiversificationFactor* factors,
+               const TacInput* inputs, uint32_t* tacs, size_t count) {
   constexpr size_t batch = batch_groups * records_per_vector;
   size_t done = 0;
   for (; count - done >= batch; done += batch) {
-    tacs_of_batch<instruction, batch_groups>(masters + done, factors + done, inputs + done, tacs + done);
+    tacs_of_batch<instruction, batch_groups>(masters + done, factors + done, inputs + done,
+                                             tacs + done);
   }
   for (; count - done >= records_per_vector; done += records_per_vector) {
     tacs_of_batch<instruction, 1>(masters + done, factors + done, inputs + done, tacs + done);
   }
-  if (done < count) tacs_of_tail<instruction>(masters + done, factors + done, inputs + done, tacs + done, count - done);
+  if (done < count)
+    tacs_of_tail<instruction>(masters + done, factors + done, inputs + done, tacs + done,
+                              count - done);
 }
 
 }  // namespace
 
 void sm4_bulk_tacs_avx2(Sm4AesInstruction instruction, const Sm4MasterKey* const* masters,
-                        const DiversificationFactor* factors, const TacInput* inputs, uint32_t* tacs, size_t count) {
+                        const DiversificationFactor* factors, const TacInput* inputs,
+                        uint32_t* tacs, size_t count) {
   if (instruction == Sm4AesInstruction::vaes_256) {
     bulk_tacs<Sm4AesInstruction::vaes_256>(masters, factors, inputs, tacs, count);
   } else {

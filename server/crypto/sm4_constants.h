@@ -34,16 +34,19 @@ inline constexpr std::array<uint8_t, 256> sbox = {
 // clang-format on
 
 // GB/T 32907 section 7.3: the key is XORed with FK before the expansion.
-inline constexpr std::array<uint32_t, 4> system_parameter = {0xA3B1BAC6, 0x56AA3350, 0x677D9197, 0xB27022DC};
+inline constexpr std::array<uint32_t, 4> system_parameter = {0xA3B1BAC6, 0x56AA3350, 0x677D9197,
+                                                             0xB27022DC};
 
 // GB/T 32907 section 7.3: byte j (most significant first) of CK[i] is (4i + j) * 7 mod 256.
 inline constexpr std::array<uint32_t, rounds> key_constants = [] {
   std::array<uint32_t, rounds> constants{};
   for (uint32_t i = 0; i < rounds; ++i) {
-    for (uint32_t j = 0; j < 4; ++j) constants[i] = (constants[i] << 8) | (((4 * i + j) * 7) & 0xFF);
+    for (uint32_t j = 0; j < 4; ++j)
+      constants[i] = (constants[i] << 8) | (((4 * i + j) * 7) & 0xFF);
   }
   return constants;
 }();
-static_assert(key_constants[0] == 0x00070E15 && key_constants[31] == 0x646B7279, "CK values of the standard");
+static_assert(key_constants[0] == 0x00070E15 && key_constants[31] == 0x646B7279,
+              "CK values of the standard");
 
 }  // namespace cityclear::crypto::sm4

@@ -9,8 +9,9 @@
 namespace cityclear::crypto {
 
 // T-tables, several records interleaved; plain C++, runs anywhere.
-void sm4_bulk_tacs_portable(const Sm4MasterKey* const* masters, const DiversificationFactor* factors,
-                            const TacInput* inputs, uint32_t* tacs, size_t count);
+void sm4_bulk_tacs_portable(const Sm4MasterKey* const* masters,
+                            const DiversificationFactor* factors, const TacInput* inputs,
+                            uint32_t* tacs, size_t count);
 
 // Which AES instruction computes the GF(2^8) inversion inside the AVX2 kernel: vaesenclast on a
 // whole ymm (VAES), or aesenclast on each 128-bit half (AES-NI only, for AVX2 CPUs without VAES).
@@ -23,7 +24,8 @@ Sm4AesInstruction sm4_best_aes_instruction();
 
 // Precondition: sm4_avx2_kernel_available(instruction).
 void sm4_bulk_tacs_avx2(Sm4AesInstruction instruction, const Sm4MasterKey* const* masters,
-                        const DiversificationFactor* factors, const TacInput* inputs, uint32_t* tacs, size_t count);
+                        const DiversificationFactor* factors, const TacInput* inputs,
+                        uint32_t* tacs, size_t count);
 
 // The vectorised S-box on 32 bytes, for the exhaustive test. Same precondition.
 void sm4_sbox_avx2(Sm4AesInstruction instruction, const uint8_t in[32], uint8_t out[32]);

@@ -10,14 +10,10 @@ std::optional<Algorithm> algorithm_of_byte(uint8_t byte) {
 
 const char* verdict_name(TacVerdict verdict) {
   switch (verdict) {
-    case TacVerdict::ok:
-      return "OK";
-    case TacVerdict::mismatch:
-      return "MISMATCH";
-    case TacVerdict::unknown_issuer:
-      return "UNKNOWN_ISSUER";
-    case TacVerdict::unknown_key:
-      return "UNKNOWN_KEY";
+    case TacVerdict::ok: return "OK";
+    case TacVerdict::mismatch: return "MISMATCH";
+    case TacVerdict::unknown_issuer: return "UNKNOWN_ISSUER";
+    case TacVerdict::unknown_key: return "UNKNOWN_KEY";
   }
   return "UNKNOWN_VERDICT";
 }

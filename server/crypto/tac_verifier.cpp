@@ -32,7 +32,8 @@ struct PendingChunk {
 
   void write_verdicts(std::span<TacVerdict> verdicts) {
     for (size_t i = 0; i < count; ++i) {
-      verdicts[request_indexes[i]] = tacs[i] == claimed_tacs[i] ? TacVerdict::ok : TacVerdict::mismatch;
+      verdicts[request_indexes[i]] =
+          tacs[i] == claimed_tacs[i] ? TacVerdict::ok : TacVerdict::mismatch;
     }
     count = 0;
   }
@@ -68,7 +69,8 @@ TacVerifier::TacVerifier(const KeyTable& keys, SimdPath path) : keys_(keys), pat
   CITYCLEAR_CHECK(simd_path_available(path), "TAC verifier asked for a SIMD path this CPU lacks");
 }
 
-void TacVerifier::verify(std::span<const TacRequest> requests, std::span<TacVerdict> verdicts) const {
+void TacVerifier::verify(std::span<const TacRequest> requests,
+                         std::span<TacVerdict> verdicts) const {
   CITYCLEAR_CHECK(verdicts.size() == requests.size(), "one verdict per TAC request");
   VerifierScratch& scratch = thread_scratch();
   scratch.triple_des.count = 0;
@@ -85,9 +87,11 @@ void TacVerifier::verify(std::span<const TacRequest> requests, std::span<TacVerd
       looked_up = true;
     }
     if (entry == nullptr) {
-      verdicts[i] = keys_.knows_issuer(request.key.issuer_code) ? TacVerdict::unknown_key : TacVerdict::unknown_issuer;
+      verdicts[i] = keys_.knows_issuer(request.key.issuer_code) ? TacVerdict::unknown_key
+                                                                : TacVerdict::unknown_issuer;
     } else if (entry->algorithm == Algorithm::triple_des) {
-      if (scratch.triple_des.add(&entry->tdes, request, i)) flush(path_, scratch.triple_des, verdicts);
+      if (scratch.triple_des.add(&entry->tdes, request, i))
+        flush(path_, scratch.triple_des, verdicts);
     } else {
       if (scratch.sm4.add(&entry->sm4, request, i)) flush(path_, scratch.sm4, verdicts);
     }

@@ -23,8 +23,9 @@ TdesMasterKey tdes_prepare_master_key(const uint8_t key[16]);
 // tacs[i] = first 4 bytes (big-endian) of the last block of the single-DES CBC-MAC, key
 // DTK[0..7] ^ DTK[8..15], zero IV, of input || 80 00 (24 bytes). No allocation; thread-safe.
 // The path must be available (simd_path_available).
-void tdes_bulk_tacs(SimdPath path, const TdesMasterKey* const* masters, const DiversificationFactor* factors,
-                    const TacInput* inputs, uint32_t* tacs, size_t count);
+void tdes_bulk_tacs(SimdPath path, const TdesMasterKey* const* masters,
+                    const DiversificationFactor* factors, const TacInput* inputs, uint32_t* tacs,
+                    size_t count);
 
 // Lanes of one kernel pass on the path (the verifier sizes its chunks as multiples of it).
 size_t tdes_bulk_lane_count(SimdPath path);

@@ -34,10 +34,10 @@ struct PassScratch {
   static constexpr size_t kWords = Lanes::kWords;
   static constexpr int kInputs = 6;  // K1, K2, factor, three MAC input blocks
   alignas(64) uint64_t staging[kInputs][64 * kWords];
-  Lanes first_key[64];   // K1 rows
-  Lanes second_key[64];  // K2 rows
-  Lanes mac_key[64];     // (DTK_L ^ DTK_R) rows
-  Lanes block[4][64];    // factor, then the three MAC input blocks
+  Lanes first_key[64];                              // K1 rows
+  Lanes second_key[64];                             // K2 rows
+  Lanes mac_key[64];                                // (DTK_L ^ DTK_R) rows
+  Lanes block[4][64];                               // factor, then the three MAC input blocks
   Lanes left[32], right[32];                        // the factor's block, later the MAC's
   Lanes complement_left[32], complement_right[32];  // ~factor's block
 };
@@ -46,7 +46,8 @@ struct PassScratch {
 // word l / 64 of six staging matrices, all in one pass over the records.
 template <class Lanes>
 inline void stage_inputs(PassScratch<Lanes>& scratch, const TdesMasterKey* const* masters,
-                         const DiversificationFactor* factors, const TacInput* inputs, size_t lane_count) {
+                         const DiversificationFactor* factors, const TacInput* inputs,
+                         size_t lane_count) {
   constexpr size_t kWords = Lanes::kWords;
   if (lane_count < Lanes::kLaneCount) std::memset(scratch.staging, 0, sizeof scratch.staging);
   for (size_t lane = 0; lane < lane_count; ++lane) {
@@ -66,14 +67,16 @@ inline void stage_inputs(PassScratch<Lanes>& scratch, const TdesMasterKey* const
 // Transposes a staging matrix into rows[64 - b] = FIPS bit b of every lane.
 template <class Lanes>
 inline void transpose_in(const uint64_t* staging, Lanes* rows) {
-  for (size_t row = 0; row < 64; ++row) rows[row] = Lanes::load_words(&staging[row * Lanes::kWords]);
+  for (size_t row = 0; row < 64; ++row)
+    rows[row] = Lanes::load_words(&staging[row * Lanes::kWords]);
   transpose_64x64(rows);
 }
 
 // 3DES EDE (K1, K2, K1) of a block already through the initial permutation; the pre-output
 // ends as (right, left) = (R16, L16).
 template <class Lanes>
-inline void triple_des_encrypt(Lanes* left, Lanes* right, const Lanes* first_key, const Lanes* second_key) {
+inline void triple_des_encrypt(Lanes* left, Lanes* right, const Lanes* first_key,
+                               const Lanes* second_key) {
   bitsliced_des::encrypt_rounds(left, right, first_key);
   bitsliced_des::decrypt_rounds(right, left, second_key);
   bitsliced_des::encrypt_rounds(left, right, first_key);
@@ -88,7 +91,8 @@ inline void derive_mac_key(PassScratch<Lanes>& scratch) {
     scratch.complement_right[i] = ~scratch.right[i];
   }
   triple_des_encrypt(scratch.left, scratch.right, scratch.first_key, scratch.second_key);
-  triple_des_encrypt(scratch.complement_left, scratch.complement_right, scratch.first_key, scratch.second_key);
+  triple_des_encrypt(scratch.complement_left, scratch.complement_right, scratch.first_key,
+                     scratch.second_key);
   // The pre-output of DTK_L ^ DTK_R, in place (the scratch is wiped; a local copy would not be).
   for (int i = 0; i < 32; ++i) {
     scratch.complement_right[i] ^= scratch.right[i];
@@ -130,20 +134,22 @@ inline void transpose_out_tacs(PassScratch<Lanes>& scratch, uint32_t* tacs, size
 }
 
 template <class Lanes>
-void run_pass(PassScratch<Lanes>& scratch, const TdesMasterKey* const* masters, const DiversificationFactor* factors,
-              const TacInput* inputs, uint32_t* tacs, size_t lane_count) {
+void run_pass(PassScratch<Lanes>& scratch, const TdesMasterKey* const* masters,
+              const DiversificationFactor* factors, const TacInput* inputs, uint32_t* tacs,
+              size_t lane_count) {
   stage_inputs(scratch, masters, factors, inputs, lane_count);
   transpose_in(scratch.staging[0], scratch.first_key);
   transpose_in(scratch.staging[1], scratch.second_key);
-  for (int block = 0; block < 4; ++block) transpose_in(scratch.staging[2 + block], scratch.block[block]);
+  for (int block = 0; block < 4; ++block)
+    transpose_in(scratch.staging[2 + block], scratch.block[block]);
   derive_mac_key(scratch);
   compute_mac(scratch);
   transpose_out_tacs(scratch, tacs, lane_count);
 }
 
 template <class Lanes>
-void bulk_tacs(const TdesMasterKey* const* masters, const DiversificationFactor* factors, const TacInput* inputs,
-               uint32_t* tacs, size_t count) {
+void bulk_tacs(const TdesMasterKey* const* masters, const DiversificationFactor* factors,
+               const TacInput* inputs, uint32_t* tacs, size_t count) {
   PassScratch<Lanes> scratch;
   for (size_t start = 0; start < count; start += Lanes::kLaneCount) {
     const size_t lanes = count - start < Lanes::kLaneCount ? count - start : Lanes::kLaneCount;

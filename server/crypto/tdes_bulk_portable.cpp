@@ -4,8 +4,9 @@
 
 namespace cityclear::crypto {
 
-void tdes_bulk_tacs_portable(const TdesMasterKey* const* masters, const DiversificationFactor* factors,
-                             const TacInput* inputs, uint32_t* tacs, size_t count) {
+void tdes_bulk_tacs_portable(const TdesMasterKey* const* masters,
+                             const DiversificationFactor* factors, const TacInput* inputs,
+                             uint32_t* tacs, size_t count) {
   bulk_tacs<PortableLanes>(masters, factors, inputs, tacs, count);
 }
 

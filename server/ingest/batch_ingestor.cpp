@@ -27,9 +27,12 @@ constexpr int max_decisions = 5;
 void describe_metrics() {
   static std::once_flag once;
   std::call_once(once, [] {
-    metrics().describe("cityclear_batches_total", "counter", "TB1 uploads by outcome (status, reason, repeat)");
-    metrics().describe("cityclear_records_total", "counter", "TB1 detail records stored, by reason code");
-    metrics().describe("cityclear_batch_ingest_seconds", "summary", "time to ingest one TB1 upload");
+    metrics().describe("cityclear_batches_total", "counter",
+                       "TB1 uploads by outcome (status, reason, repeat)");
+    metrics().describe("cityclear_records_total", "counter",
+                       "TB1 detail records stored, by reason code");
+    metrics().describe("cityclear_batch_ingest_seconds", "summary",
+                       "time to ingest one TB1 upload");
     metrics().describe("cityclear_batches_in_flight", "gauge", "TB1 uploads being ingested now");
   });
 }
@@ -39,7 +42,8 @@ void count(const BatchOutcome& outcome, double seconds) {
                                             {"reason", outcome.reason.value_or("")},
                                             {"repeat", outcome.repeat ? "true" : "false"}});
   if (!outcome.repeat) {
-    for (const auto& [code, records] : outcome.by_reason) metrics().add("cityclear_records_total", {{"reason", code}}, static_cast<double>(records));
+    for (const auto& [code, records] : outcome.by_reason)
+      metrics().add("cityclear_records_total", {{"reason", code}}, static_cast<double>(records));
   }
   metrics().observe_seconds("cityclear_batch_ingest_seconds", {}, seconds);
 }
@@ -52,7 +56,8 @@ store::RetrySettings retry_settings(const DatabaseSettings& database) {
 
 }  // namespace
 
-BatchIngestor::BatchIngestor(const Config& config, store::ConnectionPool& pool, const crypto::KeyProvider& keys)
+BatchIngestor::BatchIngestor(const Config& config, store::ConnectionPool& pool,
+                             const crypto::KeyProvider& keys)
     : config_(config), pool_(pool), keys_(keys) {
   describe_metrics();
 }
@@ -70,19 +75,23 @@ BatchOutcome BatchIngestor::ingest(const Upload& upload) {
   if (upload.uploader_code) {
     auto header = peek_header(upload.bytes);
     if (header && header->acquirer_code != *upload.uploader_code) {
-      throw UploadForbidden("the file's header names acquirer " + format_institution_code(header->acquirer_code) +
-                            ", but the caller is " + format_institution_code(*upload.uploader_code));
+      throw UploadForbidden(
+          "the file's header names acquirer " + format_institution_code(header->acquirer_code) +
+          ", but the caller is " + format_institution_code(*upload.uploader_code));
     }
   }
   FileExamination exam = examine_file(upload.bytes, config_.ingest, keys_, upload.release_before);
-  spdlog::debug("ingest: file examined in {:.3f} s", std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
-  BatchOutcome outcome = is_small(config_.ingest, upload.bytes.size()) ? ingest_small(upload, exam, received)
-                                                                       : ingest_large(upload, exam, received);
+  spdlog::debug("ingest: file examined in {:.3f} s",
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  BatchOutcome outcome = is_small(config_.ingest, upload.bytes.size())
+                             ? ingest_small(upload, exam, received)
+                             : ingest_large(upload, exam, received);
   count(outcome, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   return outcome;
 }
 
-// On the caller's connection when it has one (a large file holds up to three: never wait for a fourth).
+// On the caller's connection when it has one (a large file holds up to three: never wait for a
+// fourth).
 CivilDate BatchIngestor::open_day(CivilDate wanted, pqxx::connection* connection) {
   if (auto cached = open_days_.cached(wanted)) return *cached;
   if (connection != nullptr) return open_days_.resolve(*connection, wanted);
@@ -101,7 +110,8 @@ BlacklistVersion BatchIngestor::newest_blacklist(pqxx::connection* connection) {
   }
   if (cached) {
     pqxx::read_transaction transaction(*connection);
-    if (transaction.exec(statements::blacklist_version)[0][0].as<int64_t>() == cached->version) return *cached;
+    if (transaction.exec(statements::blacklist_version)[0][0].as<int64_t>() == cached->version)
+      return *cached;
   }
   return blacklists_.load(*connection);
 }
@@ -115,13 +125,16 @@ GroupCommitter& BatchIngestor::committer() {
                                  .retry = retry_settings(database)};
     store::SessionLimits limits{.lock_timeout_ms = database.lock_timeout_ms,
                                 .statement_timeout_ms = database.statement_timeout_ms};
-    auto connect = [&database, limits] { return store::open_connection(database.url, database.connect_timeout_ms, limits); };
+    auto connect = [&database, limits] {
+      return store::open_connection(database.url, database.connect_timeout_ms, limits);
+    };
     committer_ = std::make_unique<GroupCommitter>(settings, connect, open_days_);
   });
   return *committer_;
 }
 
-BatchOutcome BatchIngestor::ingest_small(const Upload& upload, const FileExamination& exam, int64_t received) {
+BatchOutcome BatchIngestor::ingest_small(const Upload& upload, const FileExamination& exam,
+                                         int64_t received) {
   StoredBytes file{upload.bytes, exam.sha256_hex, upload.source, received, upload.release_before};
   PendingFile pending;
   pending.bytes = &file;
@@ -156,8 +169,9 @@ bool BatchIngestor::prepared_transactions_allowed(pqxx::connection& connection) 
   std::call_once(prepared_transactions_checked_, [&] {
     prepared_transactions_ = prepared_transactions_enabled(connection);
     if (!prepared_transactions_) {
-      spdlog::warn("ingest: the server allows no prepared transactions (max_prepared_transactions = 0); "
-                   "a large file's keys are claimed after its records, in its own transaction (slower)");
+      spdlog::warn(
+          "ingest: the server allows no prepared transactions (max_prepared_transactions = 0); "
+          "a large file's keys are claimed after its records, in its own transaction (slower)");
     }
   });
   return prepared_transactions_;
@@ -173,14 +187,18 @@ int BatchIngestor::resolve_abandoned_claims() {
   std::optional<store::ConnectionLease> connection = pool_.try_acquire();
   if (!connection) return 0;  // every connection busy: the next tick tries again
   try {
-    return prepared_transactions_allowed(**connection) ? ingest::resolve_abandoned_claims(**connection) : 0;
+    return prepared_transactions_allowed(**connection)
+               ? ingest::resolve_abandoned_claims(**connection)
+               : 0;
   } catch (...) {
-    if (store::classify_failure(std::current_exception()) != store::FailureKind::permanent) connection->discard();
+    if (store::classify_failure(std::current_exception()) != store::FailureKind::permanent)
+      connection->discard();
     throw;
   }
 }
 
-BatchOutcome BatchIngestor::ingest_large_once(const Upload& upload, const FileExamination& exam, int64_t received) {
+BatchOutcome BatchIngestor::ingest_large_once(const Upload& upload, const FileExamination& exam,
+                                              int64_t received) {
   store::ConnectionLease connection = pool_.acquire();
   std::optional<store::ConnectionLease> claims;
   std::optional<store::ConnectionLease> archive;
@@ -203,10 +221,12 @@ BatchOutcome BatchIngestor::ingest_large_once(const Upload& upload, const FileEx
     if (store.batch_id_accepted(header.acquirer_code, header.batch_id_text())) {
       return store.store_rejection(file, exam.header, batch_id_reused(header));
     }
-    CivilDate day = open_day(wanted_clearing_day(received, config_.clearing.cutoff_seconds), &*connection);
+    CivilDate day =
+        open_day(wanted_clearing_day(received, config_.clearing.cutoff_seconds), &*connection);
     BlacklistVersion blacklist = newest_blacklist(&*connection);
-    RecordPipeline pipeline(*exam.layout, RecordRules::from(config_.ingest), keys_, *blacklist.snapshot,
-                            config_.ingest.step_records, upload.release_before);
+    RecordPipeline pipeline(*exam.layout, RecordRules::from(config_.ingest), keys_,
+                            *blacklist.snapshot, config_.ingest.step_records,
+                            upload.release_before);
     return store.store_accepted(file, *exam.layout, day, pipeline, helpers);
   } catch (...) {
     if (claims) claims->discard();  // its session lock and any claims left prepared go with it
@@ -221,7 +241,8 @@ BatchOutcome BatchIngestor::ingest_large_once(const Upload& upload, const FileEx
 
 // Lost races (the same bytes or batch id, a day closing) are tried again at once, where the
 // winner's committed work is then visible; transient failures after a backoff.
-BatchOutcome BatchIngestor::ingest_large(const Upload& upload, const FileExamination& exam, int64_t received) {
+BatchOutcome BatchIngestor::ingest_large(const Upload& upload, const FileExamination& exam,
+                                         int64_t received) {
   store::RetryBackoff backoff(retry_settings(config_.database));
   bool in_doubt = false;
   while (true) {
@@ -235,12 +256,14 @@ BatchOutcome BatchIngestor::ingest_large(const Upload& upload, const FileExamina
     } catch (const ClearingDayClosed& closed) {
       if (!backoff.another_without_wait()) throw;
       open_days_.forget(wanted_clearing_day(received, config_.clearing.cutoff_seconds));
-      spdlog::info("ingest of {}: {}, retrying on the next open day", exam.sha256_hex, closed.what());
+      spdlog::info("ingest of {}: {}, retrying on the next open day", exam.sha256_hex,
+                   closed.what());
     } catch (const std::exception& error) {
       store::FailureKind kind = store::classify_failure(error);
       if (kind == store::FailureKind::permanent) throw;
       in_doubt = in_doubt || kind == store::FailureKind::in_doubt;
-      spdlog::info("ingest of {} is tried again: {}", exam.sha256_hex, store::failure_sentence(error));
+      spdlog::info("ingest of {} is tried again: {}", exam.sha256_hex,
+                   store::failure_sentence(error));
       if (!backoff.wait_before_next()) std::rethrow_exception(store::retries_used_up(error, kind));
     }
   }

@@ -38,7 +38,8 @@ struct Upload {
   std::string_view bytes;
   UploadSource source = UploadSource::cli;
   // The participant that uploads over HTTP: the header's acquirer must be this one, else
-  // UploadForbidden (nothing is stored). Empty for TCP and the command line (the MAC authenticates).
+  // UploadForbidden (nothing is stored). Empty for TCP and the command line (the MAC
+  // authenticates).
   std::optional<uint32_t> uploader_code;
   // Receipt time in local seconds; empty means now. Fixes the clearing day.
   std::optional<int64_t> received_local_seconds;
@@ -73,9 +74,12 @@ class BatchIngestor {
   int resolve_abandoned_claims();
 
  private:
-  BatchOutcome ingest_small(const Upload& upload, const FileExamination& exam, int64_t received_local_seconds);
-  BatchOutcome ingest_large(const Upload& upload, const FileExamination& exam, int64_t received_local_seconds);
-  BatchOutcome ingest_large_once(const Upload& upload, const FileExamination& exam, int64_t received_local_seconds);
+  BatchOutcome ingest_small(const Upload& upload, const FileExamination& exam,
+                            int64_t received_local_seconds);
+  BatchOutcome ingest_large(const Upload& upload, const FileExamination& exam,
+                            int64_t received_local_seconds);
+  BatchOutcome ingest_large_once(const Upload& upload, const FileExamination& exam,
+                                 int64_t received_local_seconds);
   CivilDate open_day(CivilDate wanted, pqxx::connection* connection);
   BlacklistVersion newest_blacklist(pqxx::connection* connection);
   GroupCommitter& committer();

@@ -6,12 +6,19 @@ namespace cityclear::ingest {
 
 nlohmann::ordered_json to_json(const BatchOutcome& outcome) {
   nlohmann::ordered_json json = nlohmann::ordered_json::object();
-  json["batch_id"] = outcome.batch_id ? nlohmann::ordered_json(*outcome.batch_id) : nlohmann::ordered_json(nullptr);
-  json["acquirer"] = outcome.acquirer_code ? nlohmann::ordered_json(format_institution_code(*outcome.acquirer_code)) : nlohmann::ordered_json(nullptr);
+  json["batch_id"] = outcome.batch_id ? nlohmann::ordered_json(*outcome.batch_id)
+                                      : nlohmann::ordered_json(nullptr);
+  json["acquirer"] = outcome.acquirer_code
+                         ? nlohmann::ordered_json(format_institution_code(*outcome.acquirer_code))
+                         : nlohmann::ordered_json(nullptr);
   json["status"] = outcome.accepted ? "accepted" : "rejected";
-  json["reason"] = outcome.reason ? nlohmann::ordered_json(*outcome.reason) : nlohmann::ordered_json(nullptr);
-  json["detail"] = outcome.detail ? nlohmann::ordered_json(*outcome.detail) : nlohmann::ordered_json(nullptr);
-  json["clearing_date"] = outcome.clearing_date ? nlohmann::ordered_json(format_date(*outcome.clearing_date)) : nlohmann::ordered_json(nullptr);
+  json["reason"] =
+      outcome.reason ? nlohmann::ordered_json(*outcome.reason) : nlohmann::ordered_json(nullptr);
+  json["detail"] =
+      outcome.detail ? nlohmann::ordered_json(*outcome.detail) : nlohmann::ordered_json(nullptr);
+  json["clearing_date"] = outcome.clearing_date
+                              ? nlohmann::ordered_json(format_date(*outcome.clearing_date))
+                              : nlohmann::ordered_json(nullptr);
   json["sha256"] = outcome.sha256_hex;
   json["records"] = outcome.records;
   nlohmann::ordered_json by_reason = nlohmann::ordered_json::object();

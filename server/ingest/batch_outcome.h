@@ -13,16 +13,16 @@
 namespace cityclear::ingest {
 
 struct BatchOutcome {
-  std::optional<std::string> batch_id;      // null when the header could not be read
-  std::optional<uint32_t> acquirer_code;    // null when the header could not be read
+  std::optional<std::string> batch_id;    // null when the header could not be read
+  std::optional<uint32_t> acquirer_code;  // null when the header could not be read
   bool accepted = false;
-  std::optional<std::string> reason;        // "F01".."F05" when rejected
-  std::optional<std::string> detail;        // one sentence when rejected: line, field, rule
-  std::optional<CivilDate> clearing_date;   // when accepted
-  std::string sha256_hex;                   // of the uploaded bytes
-  int64_t records = 0;                      // detail records (0 when rejected before counting)
-  std::map<std::string, int64_t> by_reason; // only the codes that occur, e.g. {"00": 3}
-  bool repeat = false;                      // the very same bytes were uploaded before
+  std::optional<std::string> reason;         // "F01".."F05" when rejected
+  std::optional<std::string> detail;         // one sentence when rejected: line, field, rule
+  std::optional<CivilDate> clearing_date;    // when accepted
+  std::string sha256_hex;                    // of the uploaded bytes
+  int64_t records = 0;                       // detail records (0 when rejected before counting)
+  std::map<std::string, int64_t> by_reason;  // only the codes that occur, e.g. {"00": 3}
+  bool repeat = false;                       // the very same bytes were uploaded before
 };
 
 nlohmann::ordered_json to_json(const BatchOutcome& outcome);

@@ -4,26 +4,29 @@
 #include <pqxx/pqxx>
 
 #include "common/check.h"
+#include "common/phase_timer.h"
 #include "config/participants.h"
 #include "ingest/batch_statements.h"
+#include "ingest/clearing_day_assignment.h"
 #include "ingest/duplicate_claim.h"
 #include "ingest/outcome_builders.h"
-#include "ingest/stored_outcome.h"
 #include "ingest/prepared_claims.h"
-#include "ingest/clearing_day_assignment.h"
+#include "ingest/stored_outcome.h"
 #include "store/binary_copy.h"
-#include "common/phase_timer.h"
 
 namespace cityclear::ingest {
 namespace {
 
 // The slow path: some candidate's key was accepted before. The savepoint undid the records and
 // claims; the free keys are claimed, the losers become 03, and the records are written again.
-void write_after_taken_keys(pqxx::work& transaction, RecordPipeline& pipeline, const RecordDestination& destination,
-                            const ClaimCandidates& candidates, std::vector<Reason>& reasons) {
-  for (uint32_t sequence : claim_free_keys(transaction, destination.batch_key, candidates.sorted_by_key())) {
+void write_after_taken_keys(pqxx::work& transaction, RecordPipeline& pipeline,
+                            const RecordDestination& destination, const ClaimCandidates& candidates,
+                            std::vector<Reason>& reasons) {
+  for (uint32_t sequence :
+       claim_free_keys(transaction, destination.batch_key, candidates.sorted_by_key())) {
     size_t index = static_cast<size_t>(sequence) - 1;
-    CITYCLEAR_CHECK(index < reasons.size() && reasons[index] == Reason::accepted, "a losing candidate was accepted so far");
+    CITYCLEAR_CHECK(index < reasons.size() && reasons[index] == Reason::accepted,
+                    "a losing candidate was accepted so far");
     reasons[index] = Reason::duplicate;
   }
   store::BinaryCopyWriter records(transaction, statements::copy_records);
@@ -36,21 +39,26 @@ void write_after_taken_keys(pqxx::work& transaction, RecordPipeline& pipeline, c
 // claims connection, or when the server will not prepare, the keys are claimed after the records
 // in the batch's transaction. True when some key was accepted before: the savepoint is then
 // rolled back and the caller takes the slow path.
-bool write_and_claim(pqxx::work& transaction, RecordPipeline& pipeline, const RecordDestination& destination,
-                     const std::vector<Reason>& reasons, const ClaimCandidates& candidates, PreparedClaims& prepared,
+bool write_and_claim(pqxx::work& transaction, RecordPipeline& pipeline,
+                     const RecordDestination& destination, const std::vector<Reason>& reasons,
+                     const ClaimCandidates& candidates, PreparedClaims& prepared,
                      size_t copy_queue_bytes) {
   std::future<ClaimPreparation> beside;
   if (prepared.has_connection()) {
-    beside = std::async(std::launch::async, [&prepared, &candidates] { return prepared.prepare(candidates.sorted_by_key()); });
+    beside = std::async(std::launch::async, [&prepared, &candidates] {
+      return prepared.prepare(candidates.sorted_by_key());
+    });
   }
   {
-    store::BinaryCopyWriter records(transaction, statements::copy_records, 64 << 10, copy_queue_bytes);
+    store::BinaryCopyWriter records(transaction, statements::copy_records, 64 << 10,
+                                    copy_queue_bytes);
     pipeline.write_records(reasons, destination, records);
     CITYCLEAR_CHECK(records.finish() == reasons.size(), "every record was written once");
   }
   ClaimPreparation claimed = beside.valid() ? beside.get() : ClaimPreparation::refused;
   if (claimed == ClaimPreparation::refused) {
-    return !copy_claims(transaction, destination.batch_key, candidates.sorted_by_key());  // rolls back if taken
+    return !copy_claims(transaction, destination.batch_key,
+                        candidates.sorted_by_key());  // rolls back if taken
   }
   if (claimed == ClaimPreparation::key_taken) transaction.exec(statements::rollback_claim);
   return claimed == ClaimPreparation::key_taken;
@@ -59,7 +67,8 @@ bool write_and_claim(pqxx::work& transaction, RecordPipeline& pipeline, const Re
 // The raw bytes archived and committed on their own connection, if there is one, meanwhile.
 std::future<int64_t> archive_beside(pqxx::connection* connection, const StoredBytes& file) {
   if (connection == nullptr) return {};
-  return std::async(std::launch::async, [&file, connection] { return archive_raw_file_committed(*connection, file); });
+  return std::async(std::launch::async,
+                    [&file, connection] { return archive_raw_file_committed(*connection, file); });
 }
 
 }  // namespace
@@ -71,17 +80,21 @@ std::optional<int64_t> BatchStore::find_by_sha256(const std::string& sha256_hex)
   return found[0][0].as<int64_t>();
 }
 
-std::optional<int64_t> BatchStore::find_by_batch_id(uint32_t acquirer_code, std::string_view batch_id) {
+std::optional<int64_t> BatchStore::find_by_batch_id(uint32_t acquirer_code,
+                                                    std::string_view batch_id) {
   pqxx::read_transaction transaction(connection_);
-  pqxx::result found = transaction.exec_params(statements::find_by_batch_id, static_cast<int64_t>(acquirer_code),
-                                               std::string(batch_id));
+  pqxx::result found = transaction.exec_params(
+      statements::find_by_batch_id, static_cast<int64_t>(acquirer_code), std::string(batch_id));
   if (found.empty()) return std::nullopt;
   return found[0][0].as<int64_t>();
 }
 
 bool BatchStore::batch_id_accepted(uint32_t acquirer_code, std::string_view batch_id) {
   pqxx::read_transaction transaction(connection_);
-  return !transaction.exec_params(statements::accepted_batch_id, static_cast<int64_t>(acquirer_code), std::string(batch_id)).empty();
+  return !transaction
+              .exec_params(statements::accepted_batch_id, static_cast<int64_t>(acquirer_code),
+                           std::string(batch_id))
+              .empty();
 }
 
 BatchOutcome BatchStore::load_outcome(int64_t batch_key) {
@@ -91,7 +104,8 @@ BatchOutcome BatchStore::load_outcome(int64_t batch_key) {
   return outcomes.begin()->second;
 }
 
-BatchOutcome BatchStore::store_rejection(const StoredBytes& file, const std::optional<BatchHeader>& header,
+BatchOutcome BatchStore::store_rejection(const StoredBytes& file,
+                                         const std::optional<BatchHeader>& header,
                                          const FileRejection& rejection) {
   pqxx::work transaction(connection_);
   int64_t raw_file_id = archive_raw_file(transaction, file);
@@ -103,18 +117,20 @@ BatchOutcome BatchStore::store_rejection(const StoredBytes& file, const std::opt
     batch_id = std::string(header->batch_id_text());
     created = format_iso_timestamp(header->created_local_seconds);
   }
-  transaction.exec_params(statements::insert_batch, raw_file_id, acquirer, batch_id, "rejected", rejection.code,
-                          rejection.detail, std::optional<std::string>(), created, 0, 0, "{}",
-                          format_iso_timestamp(file.received_local_seconds));
+  transaction.exec_params(statements::insert_batch, raw_file_id, acquirer, batch_id, "rejected",
+                          rejection.code, rejection.detail, std::optional<std::string>(), created,
+                          0, 0, "{}", format_iso_timestamp(file.received_local_seconds));
   transaction.commit();
   return rejected_outcome(file.sha256_hex, header, rejection);
 }
 
-BatchOutcome BatchStore::store_accepted(const StoredBytes& file, const FileLayout& layout, CivilDate day,
-                                        RecordPipeline& pipeline, const Helpers& helpers) {
+BatchOutcome BatchStore::store_accepted(const StoredBytes& file, const FileLayout& layout,
+                                        CivilDate day, RecordPipeline& pipeline,
+                                        const Helpers& helpers) {
   PhaseTimer timer("ingest");
   pqxx::work transaction(connection_);
-  if (!hold_open_day(transaction, day)) throw ClearingDayClosed("clearing day " + format_date(day) + " closed meanwhile");
+  if (!hold_open_day(transaction, day))
+    throw ClearingDayClosed("clearing day " + format_date(day) + " closed meanwhile");
   const BatchHeader& header = layout.header;
   int64_t batch_key = transaction.exec(statements::next_batch_key)[0][0].as<int64_t>();
   transaction.exec_params(statements::lock_batch, batch_key);
@@ -125,18 +141,21 @@ BatchOutcome BatchStore::store_accepted(const StoredBytes& file, const FileLayou
   timer.mark("records decided");
   transaction.exec(statements::savepoint_claim);
   PreparedClaims prepared(helpers.claims_connection, batch_key);
-  bool keys_taken = write_and_claim(transaction, pipeline, destination, reasons, candidates, prepared,
-                                    helpers.copy_queue_bytes);
+  bool keys_taken = write_and_claim(transaction, pipeline, destination, reasons, candidates,
+                                    prepared, helpers.copy_queue_bytes);
   timer.mark("records written, keys claimed");
-  if (keys_taken) write_after_taken_keys(transaction, pipeline, destination, candidates, reasons);
-  else transaction.exec(statements::release_claim);
+  if (keys_taken)
+    write_after_taken_keys(transaction, pipeline, destination, candidates, reasons);
+  else
+    transaction.exec(statements::release_claim);
   int64_t raw_file_id = archive.valid() ? archive.get() : archive_raw_file(transaction, file);
   timer.mark("raw file archived");
   BatchOutcome outcome = accepted_outcome(file.sha256_hex, header, day, reasons);
   transaction.exec_params(statements::insert_accepted_batch, batch_key, raw_file_id,
-                          static_cast<int64_t>(header.acquirer_code), *outcome.batch_id, sql_date(day),
-                          format_iso_timestamp(header.created_local_seconds), outcome.records,
-                          layout.trailer.total_amount_fen, counts_json(outcome.by_reason),
+                          static_cast<int64_t>(header.acquirer_code), *outcome.batch_id,
+                          sql_date(day), format_iso_timestamp(header.created_local_seconds),
+                          outcome.records, layout.trailer.total_amount_fen,
+                          counts_json(outcome.by_reason),
                           format_iso_timestamp(file.received_local_seconds));
   prepared.commit_with(transaction);
   timer.mark("committed");

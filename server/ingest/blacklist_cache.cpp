@@ -18,7 +18,8 @@ BlacklistVersion BlacklistCache::load(pqxx::connection& connection) {
     pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> transaction(connection);
     pqxx::result version = transaction.exec(statements::blacklist_version);
     loaded.version = version[0][0].as<int64_t>();
-    loaded.snapshot = std::make_shared<const BlacklistSnapshot>(BlacklistSnapshot::load(transaction));
+    loaded.snapshot =
+        std::make_shared<const BlacklistSnapshot>(BlacklistSnapshot::load(transaction));
   }
   std::lock_guard lock(mutex_);
   if (!current_ || current_->version <= loaded.version) current_ = loaded;

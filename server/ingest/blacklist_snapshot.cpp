@@ -1,5 +1,5 @@
-#include <pqxx/pqxx>
 #include "ingest/blacklist_snapshot.h"
+#include <pqxx/pqxx>
 
 #include <cstring>
 
@@ -41,20 +41,24 @@ BlacklistSnapshot BlacklistSnapshot::load(pqxx::transaction_base& transaction) {
     if (asn.size() != 20 || !is_decimal(asn)) continue;
     pack_bcd(asn, std::span<uint8_t>(card.data() + 4, 10));
     Listing listing{local_seconds_of_timestamp_text(row[2].as<std::string>()), std::nullopt};
-    if (!row[3].is_null()) listing.removed_local_seconds = local_seconds_of_timestamp_text(row[3].as<std::string>());
+    if (!row[3].is_null())
+      listing.removed_local_seconds = local_seconds_of_timestamp_text(row[3].as<std::string>());
     snapshot.add(card, listing);
   }
   return snapshot;
 }
 
-void BlacklistSnapshot::add(const CardId& card, Listing listing) { listings_[card].push_back(listing); }
+void BlacklistSnapshot::add(const CardId& card, Listing listing) {
+  listings_[card].push_back(listing);
+}
 
 bool BlacklistSnapshot::in_force(const CardId& card, int64_t transaction_local_seconds) const {
   auto found = listings_.find(card);
   if (found == listings_.end()) return false;
   for (const Listing& listing : found->second) {
     bool after_listing = transaction_local_seconds > listing.listed_local_seconds;
-    bool before_removal = !listing.removed_local_seconds || transaction_local_seconds < *listing.removed_local_seconds;
+    bool before_removal = !listing.removed_local_seconds ||
+                          transaction_local_seconds < *listing.removed_local_seconds;
     if (after_listing && before_removal) return true;
   }
   return false;

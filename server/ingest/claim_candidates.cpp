@@ -27,11 +27,14 @@ bool key_then_sequence_less(const ClaimCandidate& left, const ClaimCandidate& ri
 
 }  // namespace
 
-ClaimCandidates::ClaimCandidates(size_t record_count) { entries_.reserve(record_count); }
+ClaimCandidates::ClaimCandidates(size_t record_count) {
+  entries_.reserve(record_count);
+}
 
 void ClaimCandidates::add(const CardKey& key, uint32_t sequence) {
   CITYCLEAR_CHECK(!sorted_, "no candidate is added after sorting");
-  CITYCLEAR_CHECK(entries_.empty() || entries_.back().sequence < sequence, "candidates come in file order");
+  CITYCLEAR_CHECK(entries_.empty() || entries_.back().sequence < sequence,
+                  "candidates come in file order");
   entries_.push_back({key, sequence});
 }
 

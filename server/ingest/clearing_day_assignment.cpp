@@ -26,7 +26,9 @@ void ensure_day(pqxx::connection& connection, CivilDate day) {
 
 }  // namespace
 
-std::string sql_date(CivilDate day) { return format_iso_date(day); }
+std::string sql_date(CivilDate day) {
+  return format_iso_date(day);
+}
 
 CivilDate wanted_clearing_day(int64_t received_local_seconds, int64_t cutoff_seconds) {
   int64_t days = days_from_civil(date_of_local_seconds(received_local_seconds));

@@ -29,6 +29,8 @@ inline std::string_view detail_line(std::string_view details, size_t index) {
 }
 
 // Line number in the file of the i-th detail line (the header is line 1).
-inline int64_t line_number_of_detail(size_t index) { return static_cast<int64_t>(index) + 2; }
+inline int64_t line_number_of_detail(size_t index) {
+  return static_cast<int64_t>(index) + 2;
+}
 
 }  // namespace cityclear::ingest

@@ -8,7 +8,8 @@
 
 namespace cityclear::ingest {
 
-void write_claims(store::BinaryCopyWriter& claims, int64_t batch_key, std::span<const ClaimCandidate> sorted_candidates) {
+void write_claims(store::BinaryCopyWriter& claims, int64_t batch_key,
+                  std::span<const ClaimCandidate> sorted_candidates) {
   for (const ClaimCandidate& candidate : sorted_candidates) {
     claims.begin_row(3);
     claims.add_uuid(candidate.key);
@@ -18,7 +19,8 @@ void write_claims(store::BinaryCopyWriter& claims, int64_t batch_key, std::span<
   CITYCLEAR_CHECK(claims.finish() == sorted_candidates.size(), "every candidate was claimed once");
 }
 
-bool copy_claims(pqxx::work& transaction, int64_t batch_key, std::span<const ClaimCandidate> sorted_candidates) {
+bool copy_claims(pqxx::work& transaction, int64_t batch_key,
+                 std::span<const ClaimCandidate> sorted_candidates) {
   try {
     store::BinaryCopyWriter claims(transaction, statements::copy_claims);
     write_claims(claims, batch_key, sorted_candidates);

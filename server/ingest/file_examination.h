@@ -28,7 +28,8 @@ struct FileExamination {
   std::optional<FileRejection> rejection;  // the first whole-file rule that fails, F05 included
 };
 
-FileExamination examine_file(std::string_view bytes, const IngestSettings& limits, const crypto::KeyProvider& keys,
+FileExamination examine_file(std::string_view bytes, const IngestSettings& limits,
+                             const crypto::KeyProvider& keys,
                              const std::function<void(size_t)>& release_before);
 
 }  // namespace cityclear::ingest

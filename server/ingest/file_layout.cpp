@@ -9,9 +9,11 @@ std::string line_problem(size_t line_number, const char* what, const FieldProble
   return fmt::format("line {} ({}), field {}: {}", line_number, what, problem.field, problem.rule);
 }
 
-std::optional<BatchTrailer> read_trailer(std::string_view bytes, size_t& trailer_offset, std::string& detail) {
+std::optional<BatchTrailer> read_trailer(std::string_view bytes, size_t& trailer_offset,
+                                         std::string& detail) {
   if (bytes.back() != '\n') {
-    detail = "the file does not end with a LF after the trailer line (nothing may follow the trailer)";
+    detail =
+        "the file does not end with a LF after the trailer line (nothing may follow the trailer)";
     return std::nullopt;
   }
   size_t previous_break = bytes.rfind('\n', bytes.size() - 2);
@@ -46,7 +48,8 @@ std::optional<FileLayout> locate_file_layout(std::string_view bytes, std::string
     return std::nullopt;
   }
   size_t header_end = bytes.find('\n');
-  std::string_view header_line = bytes.substr(0, header_end == std::string_view::npos ? bytes.size() : header_end);
+  std::string_view header_line =
+      bytes.substr(0, header_end == std::string_view::npos ? bytes.size() : header_end);
   if (header_line.find('\r') != std::string_view::npos) {
     detail = "line 1 (header) contains a CR (lines end with a single LF)";
     return std::nullopt;

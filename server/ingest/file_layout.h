@@ -13,8 +13,8 @@ namespace cityclear::ingest {
 struct FileLayout {
   BatchHeader header;
   BatchTrailer trailer;
-  std::string_view details;  // every detail line with its LF, between header and trailer
-  size_t trailer_offset = 0; // the MAC covers bytes [0, trailer_offset)
+  std::string_view details;   // every detail line with its LF, between header and trailer
+  size_t trailer_offset = 0;  // the MAC covers bytes [0, trailer_offset)
 };
 
 // Locates and parses the header and trailer lines; on failure returns nullopt and sets

@@ -19,10 +19,13 @@ namespace {
 void describe_metrics() {
   static std::once_flag once;
   std::call_once(once, [] {
-    metrics().describe("cityclear_ingest_groups_total", "counter", "group commits of small TB1 uploads");
-    metrics().describe("cityclear_ingest_group_files_total", "counter", "small TB1 uploads stored by group commits");
+    metrics().describe("cityclear_ingest_groups_total", "counter",
+                       "group commits of small TB1 uploads");
+    metrics().describe("cityclear_ingest_group_files_total", "counter",
+                       "small TB1 uploads stored by group commits");
     metrics().describe("cityclear_ingest_group_retries_total", "counter",
-                       "group commits tried again, by cause (race, day_closed, transient, connection_lost, in_doubt)");
+                       "group commits tried again, by cause (race, day_closed, transient, "
+                       "connection_lost, in_doubt)");
   });
 }
 
@@ -46,9 +49,11 @@ bool is_lock_timeout(const std::exception& error) {
 void resolve_claims_in_the_way(pqxx::connection& connection) {
   try {
     int resolved = resolve_abandoned_claims(connection);
-    if (resolved > 0) spdlog::warn("ingest: {} abandoned key claims resolved before a group's next try", resolved);
+    if (resolved > 0)
+      spdlog::warn("ingest: {} abandoned key claims resolved before a group's next try", resolved);
   } catch (const std::exception& error) {
-    spdlog::info("ingest: abandoned key claims could not be resolved now: {}", store::failure_sentence(error));
+    spdlog::info("ingest: abandoned key claims could not be resolved now: {}",
+                 store::failure_sentence(error));
   }
 }
 
@@ -78,7 +83,9 @@ class GroupCommitter::Worker {
   bool recover(store::RetryBackoff& backoff);
   void answer(const std::vector<Ticket*>& tickets, GroupAttempt& attempt);
   void reconnect_if_needed();
-  void count_retry(const char* cause) { metrics().add("cityclear_ingest_group_retries_total", {{"cause", cause}}); }
+  void count_retry(const char* cause) {
+    metrics().add("cityclear_ingest_group_retries_total", {{"cause", cause}});
+  }
 
   GroupCommitter& owner_;
   std::unique_ptr<pqxx::connection>& connection_;
@@ -120,7 +127,8 @@ bool GroupCommitter::Worker::recover(store::RetryBackoff& backoff) {
     owner_.open_days_.forget(closed.wanted_day);
     reconnect_if_needed();
     for (PendingFile* file : files_) {
-      if (!file->rejected_whole() && days_from_civil(file->wanted_day) == days_from_civil(closed.wanted_day)) {
+      if (!file->rejected_whole() &&
+          days_from_civil(file->wanted_day) == days_from_civil(closed.wanted_day)) {
         file->day = owner_.open_days_.resolve(*connection_, file->wanted_day);
       }
     }
@@ -135,8 +143,8 @@ bool GroupCommitter::Worker::recover(store::RetryBackoff& backoff) {
     count_retry(cause_name(kind));
     if (kind != store::FailureKind::transient) connection_.reset();
     if (is_lock_timeout(error) && connection_) resolve_claims_in_the_way(*connection_);
-    spdlog::info("ingest: a group of {} files is tried again ({}): {}", files_.size(), cause_name(kind),
-                 store::failure_sentence(error));
+    spdlog::info("ingest: a group of {} files is tried again ({}): {}", files_.size(),
+                 cause_name(kind), store::failure_sentence(error));
     return backoff.wait_before_next();
   }
 }
@@ -152,7 +160,8 @@ void GroupCommitter::Worker::answer(const std::vector<Ticket*>& tickets, GroupAt
       GroupMember& member = attempt.members.at(index);
       answer.outcome = std::move(member.outcome);
       // Stored by this group's own in-doubt COMMIT: the first answer, not a repeat.
-      if (member.fate == GroupFate::repeat_of_stored && keys_in_doubt_.count(member.batch_key) > 0) {
+      if (member.fate == GroupFate::repeat_of_stored &&
+          keys_in_doubt_.count(member.batch_key) > 0) {
         answer.outcome->repeat = false;
       }
     }
@@ -184,17 +193,21 @@ void GroupCommitter::Worker::store(const std::vector<Ticket*>& tickets) {
         if (kind != store::FailureKind::permanent) answered = store::retries_used_up(error, kind);
       } catch (...) {
       }
-      for (Ticket* ticket : tickets) ticket->answer.set_value(GroupAnswer{std::nullopt, false, answered});
+      for (Ticket* ticket : tickets)
+        ticket->answer.set_value(GroupAnswer{std::nullopt, false, answered});
       return;
     }
   }
 }
 
-GroupCommitter::GroupCommitter(GroupCommitSettings settings, Connect connect, OpenDayCache& open_days)
+GroupCommitter::GroupCommitter(GroupCommitSettings settings, Connect connect,
+                               OpenDayCache& open_days)
     : settings_(settings), connect_(std::move(connect)), open_days_(open_days) {
-  CITYCLEAR_CHECK(settings_.connections >= 1 && settings_.max_files >= 1, "a group committer has work to do");
+  CITYCLEAR_CHECK(settings_.connections >= 1 && settings_.max_files >= 1,
+                  "a group committer has work to do");
   describe_metrics();
-  for (int index = 0; index < settings_.connections; ++index) threads_.emplace_back([this, index] { run(index); });
+  for (int index = 0; index < settings_.connections; ++index)
+    threads_.emplace_back([this, index] { run(index); });
 }
 
 GroupCommitter::~GroupCommitter() {

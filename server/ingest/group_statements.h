@@ -12,7 +12,8 @@ namespace cityclear::ingest::group_statements {
 inline constexpr const char* lookup_name = "cityclear_group_lookup";
 inline constexpr const char* lookup =
     "SELECT u.ordinal, r.raw_file_id AS archived_raw_file_id, b.batch_key AS stored_batch_key,"
-    " EXISTS (SELECT 1 FROM batch a WHERE a.acquirer_code = u.acquirer_code AND a.batch_id = u.batch_id"
+    " EXISTS (SELECT 1 FROM batch a WHERE a.acquirer_code = u.acquirer_code AND a.batch_id = "
+    "u.batch_id"
     "         AND a.status = 'accepted') AS batch_id_accepted,"
     " d.state AS day_state,"
     " nextval('batch_batch_key_seq') AS new_batch_key,"
@@ -22,7 +23,8 @@ inline constexpr const char* lookup =
     "  AS u(sha256_hex, acquirer_code, batch_id, day, ordinal) "
     "LEFT JOIN raw_file r ON r.kind = 'TB1' AND r.sha256 = decode(u.sha256_hex, 'hex') "
     "LEFT JOIN batch b ON b.raw_file_id = r.raw_file_id "
-    "LEFT JOIN LATERAL (SELECT c.state FROM clearing_day c WHERE c.day = u.day FOR SHARE) d ON true "
+    "LEFT JOIN LATERAL (SELECT c.state FROM clearing_day c WHERE c.day = u.day FOR SHARE) d ON "
+    "true "
     "ORDER BY u.ordinal";
 
 // Claims every candidate key of the group (distinct: repeats within the group were decided in
@@ -31,7 +33,8 @@ inline constexpr const char* lookup =
 inline constexpr const char* claims_name = "cityclear_group_claims";
 inline constexpr const char* claims =
     "WITH candidate AS ("
-    "  SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::int[]) AS c(card_key, batch_key, sequence)),"
+    "  SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::int[]) AS c(card_key, batch_key, "
+    "sequence)),"
     " claimed AS ("
     "  INSERT INTO accepted_card_counter (card_key, batch_key, sequence)"
     "  SELECT card_key, batch_key, sequence FROM candidate ORDER BY card_key"
@@ -43,12 +46,14 @@ inline constexpr const char* claims =
 // COPY writes identity columns from its input (like INSERT ... OVERRIDING SYSTEM VALUE), so the
 // keys drawn by the lookup are the rows' keys.
 inline constexpr const char* copy_raw_files =
-    "COPY raw_file (raw_file_id, sha256, kind, size_bytes, chunk_count, source, received_at, received_local) "
+    "COPY raw_file (raw_file_id, sha256, kind, size_bytes, chunk_count, source, received_at, "
+    "received_local) "
     "FROM STDIN (FORMAT binary)";
 inline constexpr short raw_file_column_count = 8;
 
 inline constexpr const char* copy_batches =
-    "COPY batch (batch_key, raw_file_id, acquirer_code, batch_id, status, reason, detail, clearing_day, "
+    "COPY batch (batch_key, raw_file_id, acquirer_code, batch_id, status, reason, detail, "
+    "clearing_day, "
     "created_local, record_count, total_amount_fen, counts_by_reason, received_at, received_local) "
     "FROM STDIN (FORMAT binary)";
 inline constexpr short batch_column_count = 14;

@@ -35,8 +35,10 @@ struct LookupRow {
 
   static LookupRow of(const pqxx::row& row) {
     LookupRow read;
-    if (!row["archived_raw_file_id"].is_null()) read.archived_raw_file_id = row["archived_raw_file_id"].as<int64_t>();
-    if (!row["stored_batch_key"].is_null()) read.stored_batch_key = row["stored_batch_key"].as<int64_t>();
+    if (!row["archived_raw_file_id"].is_null())
+      read.archived_raw_file_id = row["archived_raw_file_id"].as<int64_t>();
+    if (!row["stored_batch_key"].is_null())
+      read.stored_batch_key = row["stored_batch_key"].as<int64_t>();
     read.batch_id_accepted = row["batch_id_accepted"].as<bool>();
     if (!row["day_state"].is_null()) read.day_state = row["day_state"].as<std::string>();
     read.new_batch_key = row["new_batch_key"].as<int64_t>();
@@ -61,8 +63,8 @@ std::vector<LookupRow> look_up(pqxx::work& transaction, std::span<PendingFile* c
     batch_ids.add(header.batch_id_text());
     days.add(sql_date(file->day));
   }
-  pqxx::result rows = transaction.exec_prepared(sql::lookup_name, sha256s.text(), acquirers.text(), batch_ids.text(),
-                                                days.text());
+  pqxx::result rows = transaction.exec_prepared(sql::lookup_name, sha256s.text(), acquirers.text(),
+                                                batch_ids.text(), days.text());
   CITYCLEAR_CHECK(rows.size() == files.size(), "the lookup answers one row a file");
   std::vector<LookupRow> lookup;
   lookup.reserve(rows.size());
@@ -76,7 +78,8 @@ struct GroupState {
   std::set<std::pair<uint32_t, std::string>> accepted_batch_ids;
 };
 
-GroupMember plan_member(const PendingFile& file, const LookupRow& row, size_t index, GroupState& state) {
+GroupMember plan_member(const PendingFile& file, const LookupRow& row, size_t index,
+                        GroupState& state) {
   GroupMember member;
   member.batch_key = row.new_batch_key;
   member.raw_file_id = row.archived_raw_file_id.value_or(row.new_raw_file_id);
@@ -105,7 +108,8 @@ GroupMember plan_member(const PendingFile& file, const LookupRow& row, size_t in
     return member;
   }
   if (row.day_state != std::optional<std::string>("open")) {
-    throw GroupDayClosed(file.wanted_day, "clearing day " + format_date(file.day) + " is no longer open");
+    throw GroupDayClosed(file.wanted_day,
+                         "clearing day " + format_date(file.day) + " is no longer open");
   }
   state.accepted_batch_ids.insert(batch_id);
   member.fate = GroupFate::accepted;
@@ -113,14 +117,16 @@ GroupMember plan_member(const PendingFile& file, const LookupRow& row, size_t in
   return member;
 }
 
-// A candidate key of an accepted member: the first in the group's order keeps it, a later one is 03.
+// A candidate key of an accepted member: the first in the group's order keeps it, a later one is
+// 03.
 struct GroupCandidate {
   CardKey key;
   uint32_t member;
   uint32_t sequence;
 };
 
-std::vector<GroupCandidate> keep_first_in_group(std::span<PendingFile* const> files, std::vector<GroupMember>& members) {
+std::vector<GroupCandidate> keep_first_in_group(std::span<PendingFile* const> files,
+                                                std::vector<GroupMember>& members) {
   std::vector<GroupCandidate> candidates;
   for (size_t index = 0; index < members.size(); ++index) {
     if (members[index].fate != GroupFate::accepted) continue;
@@ -135,7 +141,8 @@ std::vector<GroupCandidate> keep_first_in_group(std::span<PendingFile* const> fi
   for (const GroupCandidate& candidate : candidates) {
     if (!winners.empty() && winners.back().key == candidate.key) {
       Reason& reason = members[candidate.member].reasons.at(candidate.sequence - 1);
-      CITYCLEAR_CHECK(reason == Reason::accepted, "a key repeated across the group was a candidate");
+      CITYCLEAR_CHECK(reason == Reason::accepted,
+                      "a key repeated across the group was a candidate");
       reason = Reason::duplicate;
       continue;
     }
@@ -144,8 +151,10 @@ std::vector<GroupCandidate> keep_first_in_group(std::span<PendingFile* const> fi
   return winners;
 }
 
-// Claims the winners' keys; the ones accepted before (or by a concurrent group that committed) are 03.
-void claim_keys(pqxx::work& transaction, const std::vector<GroupCandidate>& winners, std::vector<GroupMember>& members) {
+// Claims the winners' keys; the ones accepted before (or by a concurrent group that committed) are
+// 03.
+void claim_keys(pqxx::work& transaction, const std::vector<GroupCandidate>& winners,
+                std::vector<GroupMember>& members) {
   if (winners.empty()) return;
   store::ArrayLiteral keys, batch_keys, sequences;
   keys.reserve(winners.size(), 32);
@@ -155,22 +164,27 @@ void claim_keys(pqxx::work& transaction, const std::vector<GroupCandidate>& winn
     sequences.add(static_cast<int64_t>(winner.sequence));
   }
   std::map<int64_t, size_t> member_by_batch_key;
-  for (size_t index = 0; index < members.size(); ++index) member_by_batch_key[members[index].batch_key] = index;
-  for (const auto& row : transaction.exec_prepared(sql::claims_name, keys.text(), batch_keys.text(), sequences.text())) {
+  for (size_t index = 0; index < members.size(); ++index)
+    member_by_batch_key[members[index].batch_key] = index;
+  for (const auto& row : transaction.exec_prepared(sql::claims_name, keys.text(), batch_keys.text(),
+                                                   sequences.text())) {
     GroupMember& member = members.at(member_by_batch_key.at(row["batch_key"].as<int64_t>()));
     Reason& reason = member.reasons.at(row["sequence"].as<size_t>() - 1);
-    CITYCLEAR_CHECK(member.fate == GroupFate::accepted && reason == Reason::accepted, "a losing key was a candidate");
+    CITYCLEAR_CHECK(member.fate == GroupFate::accepted && reason == Reason::accepted,
+                    "a losing key was a candidate");
     reason = Reason::duplicate;
   }
 }
 
 int64_t now_unix_microseconds() {
-  return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::microseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
 bool stores_bytes(const GroupMember& member) {
-  return member.archive_bytes && (member.fate == GroupFate::rejected || member.fate == GroupFate::accepted);
+  return member.archive_bytes &&
+         (member.fate == GroupFate::rejected || member.fate == GroupFate::accepted);
 }
 
 void write_raw_files(pqxx::work& transaction, std::span<PendingFile* const> files,
@@ -196,12 +210,14 @@ void write_raw_files(pqxx::work& transaction, std::span<PendingFile* const> file
   }
   store::BinaryCopyWriter chunks(transaction, statements::copy_raw_chunks);
   for (size_t index = 0; index < members.size(); ++index) {
-    if (stores_bytes(members[index])) write_raw_chunks(chunks, members[index].raw_file_id, *files[index]->bytes);
+    if (stores_bytes(members[index]))
+      write_raw_chunks(chunks, members[index].raw_file_id, *files[index]->bytes);
   }
   chunks.finish();
 }
 
-void write_records(pqxx::work& transaction, std::span<PendingFile* const> files, const std::vector<GroupMember>& members) {
+void write_records(pqxx::work& transaction, std::span<PendingFile* const> files,
+                   const std::vector<GroupMember>& members) {
   store::BinaryCopyWriter records(transaction, statements::copy_records);
   uint64_t expected_rows = 0;
   for (size_t index = 0; index < members.size(); ++index) {
@@ -216,28 +232,36 @@ void write_records(pqxx::work& transaction, std::span<PendingFile* const> files,
 }
 
 void add_optional_text(store::BinaryCopyWriter& row, const std::optional<std::string>& text) {
-  if (text) row.add_text(*text);
-  else row.add_null();
+  if (text)
+    row.add_text(*text);
+  else
+    row.add_null();
 }
 
 // One batch row, from the member's outcome.
-void write_batch_row(store::BinaryCopyWriter& rows, const PendingFile& file, const GroupMember& member,
-                     int64_t received_at) {
+void write_batch_row(store::BinaryCopyWriter& rows, const PendingFile& file,
+                     const GroupMember& member, int64_t received_at) {
   const BatchOutcome& outcome = *member.outcome;
   const std::optional<BatchHeader>& header = file.examination->header;
   rows.begin_row(sql::batch_column_count);
   rows.add_int64(member.batch_key);
   rows.add_int64(member.raw_file_id);
-  if (outcome.acquirer_code) rows.add_int32(static_cast<int32_t>(*outcome.acquirer_code));
-  else rows.add_null();
+  if (outcome.acquirer_code)
+    rows.add_int32(static_cast<int32_t>(*outcome.acquirer_code));
+  else
+    rows.add_null();
   add_optional_text(rows, outcome.batch_id);
   rows.add_text(outcome.accepted ? "accepted" : "rejected");
   add_optional_text(rows, outcome.reason);
   add_optional_text(rows, outcome.detail);
-  if (outcome.clearing_date) rows.add_date(days_from_civil(*outcome.clearing_date));
-  else rows.add_null();
-  if (header) rows.add_local_timestamp(header->created_local_seconds);
-  else rows.add_null();
+  if (outcome.clearing_date)
+    rows.add_date(days_from_civil(*outcome.clearing_date));
+  else
+    rows.add_null();
+  if (header)
+    rows.add_local_timestamp(header->created_local_seconds);
+  else
+    rows.add_null();
   rows.add_int32(static_cast<int32_t>(outcome.records));
   rows.add_int64(outcome.accepted ? file.examination->layout->trailer.total_amount_fen : 0);
   rows.add_jsonb(counts_json(outcome.by_reason));
@@ -245,16 +269,18 @@ void write_batch_row(store::BinaryCopyWriter& rows, const PendingFile& file, con
   rows.add_local_timestamp(file.bytes->received_local_seconds);
 }
 
-void write_batches(pqxx::work& transaction, std::span<PendingFile* const> files, std::vector<GroupMember>& members,
-                   int64_t received_at) {
+void write_batches(pqxx::work& transaction, std::span<PendingFile* const> files,
+                   std::vector<GroupMember>& members, int64_t received_at) {
   store::BinaryCopyWriter rows(transaction, sql::copy_batches);
   for (size_t index = 0; index < members.size(); ++index) {
     GroupMember& member = members[index];
     const PendingFile& file = *files[index];
     if (member.fate == GroupFate::accepted) {
-      member.outcome = accepted_outcome(file.bytes->sha256_hex, file.examination->layout->header, file.day, member.reasons);
+      member.outcome = accepted_outcome(file.bytes->sha256_hex, file.examination->layout->header,
+                                        file.day, member.reasons);
     } else if (member.fate == GroupFate::rejected) {
-      member.outcome = rejected_outcome(file.bytes->sha256_hex, file.examination->header, *member.rejection);
+      member.outcome =
+          rejected_outcome(file.bytes->sha256_hex, file.examination->header, *member.rejection);
     } else {
       continue;
     }
@@ -268,7 +294,8 @@ void write_batches(pqxx::work& transaction, std::span<PendingFile* const> files,
 std::vector<int64_t> GroupAttempt::new_batch_keys() const {
   std::vector<int64_t> keys;
   for (const GroupMember& member : members) {
-    if (member.fate == GroupFate::accepted || member.fate == GroupFate::rejected) keys.push_back(member.batch_key);
+    if (member.fate == GroupFate::accepted || member.fate == GroupFate::rejected)
+      keys.push_back(member.batch_key);
   }
   return keys;
 }
@@ -282,7 +309,8 @@ GroupAttempt write_group(pqxx::work& transaction, std::span<PendingFile* const> 
   std::vector<LookupRow> lookup = look_up(transaction, files);
   GroupAttempt attempt;
   for (size_t index = 0; index < files.size(); ++index) {
-    if (!files[index]->rejected_whole() && files[index]->blacklist_version != lookup[index].blacklist_version) {
+    if (!files[index]->rejected_whole() &&
+        files[index]->blacklist_version != lookup[index].blacklist_version) {
       attempt.decide_again = true;
       return attempt;
     }
@@ -311,9 +339,11 @@ void complete_repeat_outcomes(pqxx::connection& connection, GroupAttempt& attemp
   }
   for (GroupMember& member : attempt.members) {
     if (member.fate == GroupFate::repeat_of_stored) member.outcome = stored.at(member.batch_key);
-    if (member.fate == GroupFate::repeat_in_group) member.outcome = attempt.members.at(member.repeat_of).outcome;
+    if (member.fate == GroupFate::repeat_in_group)
+      member.outcome = attempt.members.at(member.repeat_of).outcome;
     CITYCLEAR_CHECK(member.outcome.has_value(), "every member of a committed group has an outcome");
-    if (member.fate == GroupFate::repeat_of_stored || member.fate == GroupFate::repeat_in_group) member.outcome->repeat = true;
+    if (member.fate == GroupFate::repeat_of_stored || member.fate == GroupFate::repeat_in_group)
+      member.outcome->repeat = true;
   }
 }
 

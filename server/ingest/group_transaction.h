@@ -40,7 +40,7 @@ struct GroupMember {
   int64_t batch_key = 0;    // the new batch's key; the stored batch's for repeat_of_stored
   int64_t raw_file_id = 0;  // new, or archived by an earlier attempt that stored no batch
   bool archive_bytes = false;
-  size_t repeat_of = 0;     // repeat_in_group: the member index of the first upload
+  size_t repeat_of = 0;  // repeat_in_group: the member index of the first upload
   std::optional<FileRejection> rejection;
   std::vector<Reason> reasons;
   std::optional<BatchOutcome> outcome;  // known before COMMIT except for repeats

@@ -22,8 +22,8 @@ std::string counts_json(const std::map<std::string, int64_t>& counts) {
   return object.dump();
 }
 
-BatchOutcome accepted_outcome(const std::string& sha256_hex, const BatchHeader& header, CivilDate day,
-                              const std::vector<Reason>& reasons) {
+BatchOutcome accepted_outcome(const std::string& sha256_hex, const BatchHeader& header,
+                              CivilDate day, const std::vector<Reason>& reasons) {
   BatchOutcome outcome;
   outcome.batch_id = std::string(header.batch_id_text());
   outcome.acquirer_code = header.acquirer_code;
@@ -35,7 +35,8 @@ BatchOutcome accepted_outcome(const std::string& sha256_hex, const BatchHeader& 
   return outcome;
 }
 
-BatchOutcome rejected_outcome(const std::string& sha256_hex, const std::optional<BatchHeader>& header,
+BatchOutcome rejected_outcome(const std::string& sha256_hex,
+                              const std::optional<BatchHeader>& header,
                               const FileRejection& rejection) {
   BatchOutcome outcome;
   if (header) {
@@ -49,7 +50,8 @@ BatchOutcome rejected_outcome(const std::string& sha256_hex, const std::optional
 }
 
 FileRejection batch_id_reused(const BatchHeader& header) {
-  return {"F04", "batch id " + std::string(header.batch_id_text()) + " was already accepted for acquirer " +
+  return {"F04", "batch id " + std::string(header.batch_id_text()) +
+                     " was already accepted for acquirer " +
                      format_institution_code(header.acquirer_code) + " with different bytes"};
 }
 

@@ -18,9 +18,10 @@ std::map<std::string, int64_t> count_reasons(const std::vector<Reason>& reasons)
 // {"00": 3, "01": 1}: the batch row's counts_by_reason.
 std::string counts_json(const std::map<std::string, int64_t>& counts);
 
-BatchOutcome accepted_outcome(const std::string& sha256_hex, const BatchHeader& header, CivilDate day,
-                              const std::vector<Reason>& reasons);
-BatchOutcome rejected_outcome(const std::string& sha256_hex, const std::optional<BatchHeader>& header,
+BatchOutcome accepted_outcome(const std::string& sha256_hex, const BatchHeader& header,
+                              CivilDate day, const std::vector<Reason>& reasons);
+BatchOutcome rejected_outcome(const std::string& sha256_hex,
+                              const std::optional<BatchHeader>& header,
                               const FileRejection& rejection);
 
 // F04: the header's batch id was accepted before for its acquirer, with other bytes.

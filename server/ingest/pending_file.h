@@ -20,8 +20,8 @@ struct PendingFile {
   const StoredBytes* bytes = nullptr;
   const FileExamination* examination = nullptr;
   // Only for a file not rejected whole (examination->rejection empty):
-  CivilDate wanted_day{};            // from the receipt time and the cutoff
-  CivilDate day{};                   // the open day it goes to (OpenDayCache; checked in the group)
+  CivilDate wanted_day{};  // from the receipt time and the cutoff
+  CivilDate day{};         // the open day it goes to (OpenDayCache; checked in the group)
   RecordPipeline* pipeline = nullptr;
   const ClaimCandidates* candidates = nullptr;  // sorted by key, each key once
   std::vector<Reason> decided_reasons;          // before the database's duplicate check
@@ -33,8 +33,8 @@ struct PendingFile {
 // What the group commit answers a pending file.
 struct GroupAnswer {
   std::optional<BatchOutcome> outcome;
-  bool decide_again = false;    // a newer blacklist was published: decide with it and submit again
-  std::exception_ptr failure;   // the group could not be stored (transient failures already retried)
+  bool decide_again = false;   // a newer blacklist was published: decide with it and submit again
+  std::exception_ptr failure;  // the group could not be stored (transient failures already retried)
 };
 
 }  // namespace cityclear::ingest

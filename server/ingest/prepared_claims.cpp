@@ -31,7 +31,8 @@ bool finish_in(pqxx::transaction_base& session, int64_t batch_key, bool commit) 
 
 std::optional<int64_t> batch_key_of(const std::string& name) {
   std::string_view prefix = statements::claims_transaction_prefix;
-  if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
+  if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0)
+    return std::nullopt;
   int64_t batch_key = 0;
   const char* end = name.data() + name.size();
   auto [stop, error] = std::from_chars(name.data() + prefix.size(), end, batch_key);
@@ -56,7 +57,8 @@ bool resolve_one(pqxx::nontransaction& session, int64_t batch_key) {
         resolved = finish_in(session, batch_key, batch_committed);
         if (resolved) {
           spdlog::warn("ingest: abandoned key claims of batch {} {}", batch_key,
-                       batch_committed ? "committed (the batch was stored)" : "rolled back (the batch was not stored)");
+                       batch_committed ? "committed (the batch was stored)"
+                                       : "rolled back (the batch was not stored)");
         }
       } catch (...) {
         session.exec_params(statements::release_batch, batch_key);
@@ -95,15 +97,20 @@ ClaimPreparation copy_and_prepare(pqxx::nontransaction& session, PGconn* raw, in
     if (!failed.unique_violation()) throw;
     return ClaimPreparation::key_taken;
   } catch (...) {
-    try { session.exec(statements::rollback); } catch (...) {}  // the connection may be gone
+    try {
+      session.exec(statements::rollback);
+    } catch (...) {
+    }  // the connection may be gone
     throw;
   }
   try {
     session.exec("PREPARE TRANSACTION '" + claims_transaction_name(batch_key) + "'");
   } catch (const pqxx::sql_error& refused) {
     // Prepared transactions all in use, say: the PREPARE rolled the claims back.
-    spdlog::warn("ingest: the key claims of batch {} could not be prepared ({}); claiming them with the records",
-                 batch_key, refused.what());
+    spdlog::warn(
+        "ingest: the key claims of batch {} could not be prepared ({}); claiming them with the "
+        "records",
+        batch_key, refused.what());
     return ClaimPreparation::refused;
   }
   return ClaimPreparation::prepared;
@@ -113,10 +120,12 @@ ClaimPreparation prepare_claims(pqxx::connection& connection, int64_t batch_key,
                                 std::span<const ClaimCandidate> sorted_candidates) {
   PGconn* raw = store::raw_connection(connection);
   pqxx::nontransaction session(connection);
-  session.exec_params(statements::lock_claims_owner, batch_key);  // held until the claims are finished
+  session.exec_params(statements::lock_claims_owner,
+                      batch_key);  // held until the claims are finished
   session.exec(statements::begin);
   ClaimPreparation result = copy_and_prepare(session, raw, batch_key, sorted_candidates);
-  if (result != ClaimPreparation::prepared) session.exec_params(statements::release_claims_owner, batch_key);
+  if (result != ClaimPreparation::prepared)
+    session.exec_params(statements::release_claims_owner, batch_key);
   return result;
 }
 
@@ -148,14 +157,17 @@ PreparedClaims::~PreparedClaims() {
     finish_prepared_claims(*connection_, batch_key_, false);
   } catch (const std::exception& error) {
     // Closing the connection ends the owner's lock: the resolver then rolls the claims back.
-    spdlog::warn("ingest: the prepared key claims of batch {} could not be rolled back ({}); left for the resolver",
-                 batch_key_, error.what());
+    spdlog::warn(
+        "ingest: the prepared key claims of batch {} could not be rolled back ({}); left for the "
+        "resolver",
+        batch_key_, error.what());
     connection_->disconnect();
   }
 }
 
 ClaimPreparation PreparedClaims::prepare(std::span<const ClaimCandidate> sorted_candidates) {
-  CITYCLEAR_CHECK(connection_ != nullptr && !pending_, "claims are prepared once, on a claims connection");
+  CITYCLEAR_CHECK(connection_ != nullptr && !pending_,
+                  "claims are prepared once, on a claims connection");
   ClaimPreparation result = prepare_claims(*connection_, batch_key_, sorted_candidates);
   pending_ = result == ClaimPreparation::prepared;
   return result;
@@ -165,7 +177,7 @@ void PreparedClaims::commit_with(pqxx::work& batch_transaction) {
   try {
     batch_transaction.commit();
   } catch (const pqxx::in_doubt_error&) {
-    pending_ = false;  // committed or not: the resolver finds out from the batch row
+    pending_ = false;           // committed or not: the resolver finds out from the batch row
     connection_->disconnect();  // ends the owner's lock
     throw;
   }
@@ -173,12 +185,14 @@ void PreparedClaims::commit_with(pqxx::work& batch_transaction) {
   pending_ = false;
   try {
     if (!finish_prepared_claims(*connection_, batch_key_, true)) {
-      spdlog::info("ingest: the key claims of batch {} were committed by another process meanwhile", batch_key_);
+      spdlog::info("ingest: the key claims of batch {} were committed by another process meanwhile",
+                   batch_key_);
     }
   } catch (const std::exception& error) {
     // The batch is stored; closing the connection ends the owner's lock, and the resolver commits
     // the claims (the batch row exists).
-    spdlog::warn("ingest: the key claims of batch {} stay prepared ({}); left for the resolver", batch_key_, error.what());
+    spdlog::warn("ingest: the key claims of batch {} stay prepared ({}); left for the resolver",
+                 batch_key_, error.what());
     connection_->disconnect();
   }
 }

@@ -26,12 +26,14 @@ std::string claims_transaction_name(int64_t batch_key);
 enum class ClaimPreparation {
   prepared,   // the keys are claimed, pending the batch's commit
   key_taken,  // some key was accepted before: the caller takes the slow path
-  refused,    // the server would not prepare (all prepared transactions in use): claim beside the records
+  refused,    // the server would not prepare (all prepared transactions in use): claim beside the
+              // records
 };
 
 // COPYs the sorted candidates' keys into accepted_card_counter and prepares the transaction;
 // unless prepared, nothing is left behind.
-ClaimPreparation prepare_claims(pqxx::connection& connection, int64_t batch_key, std::span<const ClaimCandidate> sorted_candidates);
+ClaimPreparation prepare_claims(pqxx::connection& connection, int64_t batch_key,
+                                std::span<const ClaimCandidate> sorted_candidates);
 
 // Commits or rolls back the prepared claims of `batch_key`; false if they were already resolved.
 bool finish_prepared_claims(pqxx::connection& connection, int64_t batch_key, bool commit);
@@ -44,7 +46,8 @@ int resolve_abandoned_claims(pqxx::connection& connection);
 // the batch's transaction, rolled back (on destruction) if the batch's transaction does not commit.
 class PreparedClaims {
  public:
-  PreparedClaims(pqxx::connection* connection, int64_t batch_key) : connection_(connection), batch_key_(batch_key) {}
+  PreparedClaims(pqxx::connection* connection, int64_t batch_key)
+      : connection_(connection), batch_key_(batch_key) {}
   PreparedClaims(const PreparedClaims&) = delete;
   PreparedClaims& operator=(const PreparedClaims&) = delete;
   ~PreparedClaims();

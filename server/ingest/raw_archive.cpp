@@ -10,10 +10,12 @@
 namespace cityclear::ingest {
 namespace {
 
-void copy_chunks(pqxx::work& transaction, int64_t raw_file_id, const StoredBytes& file, int64_t chunk_count) {
+void copy_chunks(pqxx::work& transaction, int64_t raw_file_id, const StoredBytes& file,
+                 int64_t chunk_count) {
   store::BinaryCopyWriter chunks(transaction, statements::copy_raw_chunks, 2 * raw_chunk_bytes);
   write_raw_chunks(chunks, raw_file_id, file);
-  CITYCLEAR_CHECK(chunks.finish() == static_cast<uint64_t>(chunk_count), "every chunk was archived once");
+  CITYCLEAR_CHECK(chunks.finish() == static_cast<uint64_t>(chunk_count),
+                  "every chunk was archived once");
 }
 
 }  // namespace
@@ -22,7 +24,8 @@ int64_t raw_chunk_count(size_t size_bytes) {
   return static_cast<int64_t>((size_bytes + raw_chunk_bytes - 1) / raw_chunk_bytes);
 }
 
-void write_raw_chunks(store::BinaryCopyWriter& chunks, int64_t raw_file_id, const StoredBytes& file) {
+void write_raw_chunks(store::BinaryCopyWriter& chunks, int64_t raw_file_id,
+                      const StoredBytes& file) {
   int64_t chunk_count = raw_chunk_count(file.bytes.size());
   for (int64_t chunk = 0; chunk < chunk_count; ++chunk) {
     size_t offset = static_cast<size_t>(chunk) * raw_chunk_bytes;
@@ -47,11 +50,12 @@ std::string source_name(UploadSource source) {
 int64_t archive_raw_file(pqxx::work& transaction, const StoredBytes& file) {
   int64_t chunk_count = raw_chunk_count(file.bytes.size());
   pqxx::result inserted = transaction.exec_params(
-      statements::insert_raw_file, file.sha256_hex, static_cast<int64_t>(file.bytes.size()), chunk_count,
-      source_name(file.source), format_iso_timestamp(file.received_local_seconds));
+      statements::insert_raw_file, file.sha256_hex, static_cast<int64_t>(file.bytes.size()),
+      chunk_count, source_name(file.source), format_iso_timestamp(file.received_local_seconds));
   if (inserted.empty()) {
     pqxx::result archived = transaction.exec_params(statements::find_raw_file, file.sha256_hex);
-    CITYCLEAR_CHECK(archived.size() == 1, "a conflicting archive row is visible once its inserter committed");
+    CITYCLEAR_CHECK(archived.size() == 1,
+                    "a conflicting archive row is visible once its inserter committed");
     return archived[0][0].as<int64_t>();
   }
   int64_t raw_file_id = inserted[0][0].as<int64_t>();

@@ -27,7 +27,8 @@ struct StoredBytes {
 inline constexpr size_t raw_chunk_bytes = 1 << 20;
 int64_t raw_chunk_count(size_t size_bytes);
 // The rows of statements::copy_raw_chunks for one file (the COPY is the caller's).
-void write_raw_chunks(store::BinaryCopyWriter& chunks, int64_t raw_file_id, const StoredBytes& file);
+void write_raw_chunks(store::BinaryCopyWriter& chunks, int64_t raw_file_id,
+                      const StoredBytes& file);
 
 // Inside the caller's transaction; returns the raw_file_id.
 int64_t archive_raw_file(pqxx::work& transaction, const StoredBytes& file);

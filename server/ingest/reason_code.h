@@ -1,5 +1,6 @@
 #pragma once
-// Per-record reason codes of batch-file.md, checked in this order: 11, 12, 02, 05, 07, 04, 01, 13, 03, 00.
+// Per-record reason codes of batch-file.md, checked in this order: 11, 12, 02, 05, 07, 04, 01, 13,
+// 03, 00.
 #include <cstdint>
 #include <string>
 

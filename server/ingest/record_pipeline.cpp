@@ -45,16 +45,17 @@ void write_record_row(store::BinaryCopyWriter& out, const DetailRecord& record, 
 
 }  // namespace
 
-RecordPipeline::RecordPipeline(const FileLayout& layout, const RecordRules& rules, const crypto::KeyProvider& keys,
-                               const BlacklistSnapshot& blacklist, int step_records,
-                               std::function<void(size_t)> release_before)
+RecordPipeline::RecordPipeline(const FileLayout& layout, const RecordRules& rules,
+                               const crypto::KeyProvider& keys, const BlacklistSnapshot& blacklist,
+                               int step_records, std::function<void(size_t)> release_before)
     : layout_(layout),
       rules_(rules),
       keys_(keys),
       blacklist_(blacklist),
-      // A small file needs no more room than its records (the step's buffers are zeroed on creation).
-      step_records_(std::max<size_t>(1, std::min(static_cast<size_t>(step_records),
-                                                 layout.details.size() / detail_stride))),
+      // A small file needs no more room than its records (the step's buffers are zeroed on
+      // creation).
+      step_records_(std::max<size_t>(
+          1, std::min(static_cast<size_t>(step_records), layout.details.size() / detail_stride))),
       release_before_(std::move(release_before)),
       step_(step_records_) {
   tac_requests_.reserve(step_records_);
@@ -70,7 +71,9 @@ const DetailRecord& RecordPipeline::parse(size_t index, size_t slot) {
   return step_[slot];
 }
 
-size_t RecordPipeline::record_count() const { return layout_.details.size() / detail_stride; }
+size_t RecordPipeline::record_count() const {
+  return layout_.details.size() / detail_stride;
+}
 
 // Reasons 11 to 13 of one step; the records stay parsed in step_ for collect_candidates.
 void RecordPipeline::decide_step(size_t first, size_t count, std::vector<Reason>& reasons) {
@@ -89,12 +92,14 @@ void RecordPipeline::decide_step(size_t first, size_t count, std::vector<Reason>
   keys_.verify_tacs(tac_requests_, verdicts_);
   for (size_t i = 0; i < tac_slots_.size(); ++i) {
     size_t slot = tac_slots_[i];
-    CITYCLEAR_CHECK(verdicts_[i] == crypto::TacVerdict::ok || verdicts_[i] == crypto::TacVerdict::mismatch,
-                    "a record with a known key got an unknown-key TAC verdict");
+    CITYCLEAR_CHECK(
+        verdicts_[i] == crypto::TacVerdict::ok || verdicts_[i] == crypto::TacVerdict::mismatch,
+        "a record with a known key got an unknown-key TAC verdict");
     Reason& reason = reasons[first + slot];
     if (verdicts_[i] == crypto::TacVerdict::mismatch) {
       reason = Reason::tac_mismatch;
-    } else if (!blacklist_.empty() && blacklist_.in_force(card_id_of(step_[slot]), step_[slot].transaction_local_seconds)) {
+    } else if (!blacklist_.empty() && blacklist_.in_force(card_id_of(step_[slot]),
+                                                          step_[slot].transaction_local_seconds)) {
       reason = Reason::blacklisted;
     }
   }
@@ -107,7 +112,8 @@ void RecordPipeline::collect_candidates(size_t first, size_t count, std::vector<
     Reason& reason = reasons[first + slot];
     if (reason != Reason::pending) continue;
     const DetailRecord& record = step_[slot];
-    CITYCLEAR_CHECK(record.sequence == first + slot + 1, "a checked file numbers its records from 1");
+    CITYCLEAR_CHECK(record.sequence == first + slot + 1,
+                    "a checked file numbers its records from 1");
     candidates.add(card_key_of(record), record.sequence);
     reason = Reason::accepted;
   }
@@ -129,15 +135,18 @@ std::vector<Reason> RecordPipeline::decide(ClaimCandidates& candidates) {
   return reasons;
 }
 
-void RecordPipeline::write_records(const std::vector<Reason>& reasons, const RecordDestination& destination,
+void RecordPipeline::write_records(const std::vector<Reason>& reasons,
+                                   const RecordDestination& destination,
                                    store::BinaryCopyWriter& records) {
   size_t total = record_count();
   CITYCLEAR_CHECK(reasons.size() == total, "one reason per record");
   size_t details_offset = header_line_length + 1;  // the details follow the header line and its LF
   for (size_t index = 0; index < total; ++index) {
-    CITYCLEAR_CHECK(reasons[index] != Reason::pending, "every record has its final reason before it is written");
+    CITYCLEAR_CHECK(reasons[index] != Reason::pending,
+                    "every record has its final reason before it is written");
     write_record_row(records, parse(index, 0), reasons[index], destination);
-    if (release_before_ && index % step_records_ == 0) release_before_(details_offset + index * detail_stride);
+    if (release_before_ && index % step_records_ == 0)
+      release_before_(details_offset + index * detail_stride);
   }
 }
 

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "crypto/key_provider.h"
-#include "ingest/claim_candidates.h"
 #include "ingest/blacklist_snapshot.h"
+#include "ingest/claim_candidates.h"
 #include "ingest/file_layout.h"
 #include "ingest/reason_code.h"
 #include "ingest/record_rules.h"
@@ -27,8 +27,9 @@ struct RecordDestination {
 
 class RecordPipeline {
  public:
-  RecordPipeline(const FileLayout& layout, const RecordRules& rules, const crypto::KeyProvider& keys,
-                 const BlacklistSnapshot& blacklist, int step_records, std::function<void(size_t)> release_before);
+  RecordPipeline(const FileLayout& layout, const RecordRules& rules,
+                 const crypto::KeyProvider& keys, const BlacklistSnapshot& blacklist,
+                 int step_records, std::function<void(size_t)> release_before);
 
   size_t record_count() const;
   // Every record's reason (accepted for a claim candidate), the candidates collected and sorted;
@@ -40,7 +41,8 @@ class RecordPipeline {
 
  private:
   void decide_step(size_t first, size_t count, std::vector<Reason>& reasons);
-  void collect_candidates(size_t first, size_t count, std::vector<Reason>& reasons, ClaimCandidates& candidates);
+  void collect_candidates(size_t first, size_t count, std::vector<Reason>& reasons,
+                          ClaimCandidates& candidates);
   const DetailRecord& parse(size_t index, size_t slot);
 
   const FileLayout& layout_;
@@ -49,7 +51,7 @@ class RecordPipeline {
   const BlacklistSnapshot& blacklist_;
   size_t step_records_;
   std::function<void(size_t)> release_before_;
-  std::vector<DetailRecord> step_;              // reused every step
+  std::vector<DetailRecord> step_;  // reused every step
   std::vector<crypto::TacRequest> tac_requests_;
   std::vector<size_t> tac_slots_;
   std::vector<crypto::TacVerdict> verdicts_;

@@ -18,7 +18,7 @@ struct RecordRules {
 };
 
 // The first of 11, 12, 02, 05, 07, 04 that applies, else Reason::pending (TAC and later checks).
-Reason reason_before_tac(const DetailRecord& record, int64_t created_local_seconds, const RecordRules& rules,
-                         const crypto::KeyProvider& keys);
+Reason reason_before_tac(const DetailRecord& record, int64_t created_local_seconds,
+                         const RecordRules& rules, const crypto::KeyProvider& keys);
 
 }  // namespace cityclear::ingest

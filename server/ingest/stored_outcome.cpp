@@ -25,9 +25,11 @@ BatchOutcome outcome_of_row(const pqxx::row& row) {
   outcome.accepted = row["status"].as<std::string>() == "accepted";
   outcome.reason = optional_field<std::string>(row, "reason");
   outcome.detail = optional_field<std::string>(row, "detail");
-  if (auto day = optional_field<std::string>(row, "clearing_date")) outcome.clearing_date = parse_date(*day);
+  if (auto day = optional_field<std::string>(row, "clearing_date"))
+    outcome.clearing_date = parse_date(*day);
   outcome.sha256_hex = row["sha256_hex"].as<std::string>();
-  for (char& c : outcome.sha256_hex) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char& c : outcome.sha256_hex)
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   outcome.records = row["record_count"].as<int64_t>();
   nlohmann::json counts = nlohmann::json::parse(row["counts_by_reason"].as<std::string>());
   for (const auto& [code, count] : counts.items()) outcome.by_reason[code] = count.get<int64_t>();
@@ -36,7 +38,8 @@ BatchOutcome outcome_of_row(const pqxx::row& row) {
 
 }  // namespace
 
-std::map<int64_t, BatchOutcome> load_outcomes(pqxx::transaction_base& transaction, const std::vector<int64_t>& batch_keys) {
+std::map<int64_t, BatchOutcome> load_outcomes(pqxx::transaction_base& transaction,
+                                              const std::vector<int64_t>& batch_keys) {
   store::ArrayLiteral keys;
   for (int64_t key : batch_keys) keys.add(key);
   std::map<int64_t, BatchOutcome> outcomes;

@@ -12,6 +12,7 @@
 namespace cityclear::ingest {
 
 // The outcomes of the given batch keys (each stored), by key.
-std::map<int64_t, BatchOutcome> load_outcomes(pqxx::transaction_base& transaction, const std::vector<int64_t>& batch_keys);
+std::map<int64_t, BatchOutcome> load_outcomes(pqxx::transaction_base& transaction,
+                                              const std::vector<int64_t>& batch_keys);
 
 }  // namespace cityclear::ingest

@@ -46,27 +46,32 @@ bool read_hex_number(std::string_view field, uint32_t& out) {
     return true;
   }
   if (!parse_hex_into(field, bytes)) return false;
-  out = (uint32_t{bytes[0]} << 24) | (uint32_t{bytes[1]} << 16) | (uint32_t{bytes[2]} << 8) | bytes[3];
+  out = (uint32_t{bytes[0]} << 24) | (uint32_t{bytes[1]} << 16) | (uint32_t{bytes[2]} << 8) |
+        bytes[3];
   return true;
 }
 
 bool parse_detail_identity(std::string_view line, DetailRecord& record, FieldProblem& problem) {
   int64_t number = 0;
-  if (!read_decimal(line.substr(1, 8), 99999999, number)) return fail(problem, "record sequence", "must be 8 decimal digits");
+  if (!read_decimal(line.substr(1, 8), 99999999, number))
+    return fail(problem, "record sequence", "must be 8 decimal digits");
   record.sequence = static_cast<uint32_t>(number);
   uint32_t type = 0;
   if (!read_hex_number(line.substr(9, 2), type) || (type != 0x06 && type != 0x09)) {
     return fail(problem, "transaction type", "must be 06 or 09");
   }
   record.transaction_type = static_cast<uint8_t>(type);
-  if (!read_decimal(line.substr(11, 8), 99999999, number)) return fail(problem, "issuer code", "must be 8 decimal digits");
+  if (!read_decimal(line.substr(11, 8), 99999999, number))
+    return fail(problem, "issuer code", "must be 8 decimal digits");
   record.issuer_code = static_cast<uint32_t>(number);
   std::string_view asn = line.substr(19, 20);
   if (!is_decimal(asn)) return fail(problem, "card ASN", "must be 20 decimal digits");
   pack_bcd(asn, record.card_asn);
-  if (!read_decimal(line.substr(39, 2), 99, number)) return fail(problem, "card type", "must be 2 decimal digits");
+  if (!read_decimal(line.substr(39, 2), 99, number))
+    return fail(problem, "card type", "must be 2 decimal digits");
   record.card_type = static_cast<uint8_t>(number);
-  if (!read_decimal(line.substr(41, 5), 65535, number)) return fail(problem, "card counter", "must be decimal, 0 to 65535");
+  if (!read_decimal(line.substr(41, 5), 65535, number))
+    return fail(problem, "card counter", "must be decimal, 0 to 65535");
   record.card_counter = static_cast<uint32_t>(number);
   return true;
 }
@@ -78,7 +83,8 @@ bool parse_detail_money(std::string_view line, DetailRecord& record, FieldProble
   if (!read_decimal(line.substr(56, 10), max_unsigned_32, record.amount_fen)) {
     return fail(problem, "amount", "must be decimal fen, at most 4294967295");
   }
-  if (!read_hex(line.substr(66, 12), record.terminal)) return fail(problem, "terminal number", "must be 12 hex digits");
+  if (!read_hex(line.substr(66, 12), record.terminal))
+    return fail(problem, "terminal number", "must be 12 hex digits");
   if (!read_hex_number(line.substr(78, 8), record.terminal_serial)) {
     return fail(problem, "terminal serial", "must be 8 hex digits");
   }
@@ -95,14 +101,17 @@ bool parse_detail_security(std::string_view line, DetailRecord& record, FieldPro
     return fail(problem, "algorithm", "must be 00 or 04");
   }
   record.algorithm = static_cast<uint8_t>(value);
-  if (!read_hex_number(line.substr(102, 2), value)) return fail(problem, "key version", "must be 2 hex digits");
+  if (!read_hex_number(line.substr(102, 2), value))
+    return fail(problem, "key version", "must be 2 hex digits");
   record.key_version = static_cast<uint8_t>(value);
-  if (!read_hex_number(line.substr(104, 8), record.tac)) return fail(problem, "TAC", "must be 8 hex digits");
+  if (!read_hex_number(line.substr(104, 8), record.tac))
+    return fail(problem, "TAC", "must be 8 hex digits");
   char grey = line[112];
   if (grey != '0' && grey != '1') return fail(problem, "grey flag", "must be 0 or 1");
   record.grey = grey == '1';
   std::string_view station = line.substr(113, 8);
-  if (!is_upper_alphanumeric(station)) return fail(problem, "station", "must be 8 characters of [0-9A-Z]");
+  if (!is_upper_alphanumeric(station))
+    return fail(problem, "station", "must be 8 characters of [0-9A-Z]");
   std::memcpy(record.station.data(), station.data(), 8);
   return true;
 }
@@ -111,11 +120,14 @@ bool parse_detail_security(std::string_view line, DetailRecord& record, FieldPro
 
 std::optional<BatchHeader> parse_header_line(std::string_view line, FieldProblem& problem) {
   BatchHeader header;
-  if (line.size() != header_line_length) return fail(problem, "header", "must be 54 characters"), std::nullopt;
-  if (line[0] != 'H') return fail(problem, "record type", "the first line must be a header (H)"), std::nullopt;
+  if (line.size() != header_line_length)
+    return fail(problem, "header", "must be 54 characters"), std::nullopt;
+  if (line[0] != 'H')
+    return fail(problem, "record type", "the first line must be a header (H)"), std::nullopt;
   if (line.substr(1, 3) != "TB1") return fail(problem, "format", "must be TB1"), std::nullopt;
   std::string_view batch_id = line.substr(4, 20);
-  if (!is_upper_alphanumeric(batch_id)) return fail(problem, "batch id", "must be 20 characters of [0-9A-Z]"), std::nullopt;
+  if (!is_upper_alphanumeric(batch_id))
+    return fail(problem, "batch id", "must be 20 characters of [0-9A-Z]"), std::nullopt;
   std::memcpy(header.batch_id.data(), batch_id.data(), 20);
   int64_t number = 0;
   if (!read_decimal(line.substr(24, 8), 99999999, number)) {
@@ -133,7 +145,8 @@ std::optional<BatchHeader> parse_header_line(std::string_view line, FieldProblem
 
 std::optional<DetailRecord> parse_detail_line(std::string_view line, FieldProblem& problem) {
   DetailRecord record;
-  if (line.size() != detail_line_length) return fail(problem, "detail", "must be 121 characters"), std::nullopt;
+  if (line.size() != detail_line_length)
+    return fail(problem, "detail", "must be 121 characters"), std::nullopt;
   if (line[0] != 'D') return fail(problem, "record type", "must be D"), std::nullopt;
   if (!parse_detail_identity(line, record, problem) || !parse_detail_money(line, record, problem) ||
       !parse_detail_security(line, record, problem)) {
@@ -144,8 +157,10 @@ std::optional<DetailRecord> parse_detail_line(std::string_view line, FieldProble
 
 std::optional<BatchTrailer> parse_trailer_line(std::string_view line, FieldProblem& problem) {
   BatchTrailer trailer;
-  if (line.size() != trailer_line_length) return fail(problem, "trailer", "must be 87 characters"), std::nullopt;
-  if (line[0] != 'T') return fail(problem, "record type", "the last line must be a trailer (T)"), std::nullopt;
+  if (line.size() != trailer_line_length)
+    return fail(problem, "trailer", "must be 87 characters"), std::nullopt;
+  if (line[0] != 'T')
+    return fail(problem, "record type", "the last line must be a trailer (T)"), std::nullopt;
   if (!read_decimal(line.substr(1, 8), 99999999, trailer.record_count)) {
     return fail(problem, "record count", "must be 8 decimal digits"), std::nullopt;
   }

@@ -30,18 +30,19 @@ struct BatchTrailer {
 
 struct DetailRecord {
   uint32_t sequence = 0;
-  uint8_t transaction_type = 0;       // 0x06 or 0x09
+  uint8_t transaction_type = 0;  // 0x06 or 0x09
   uint32_t issuer_code = 0;
-  std::array<uint8_t, 10> card_asn{}; // packed BCD of the 20 digits
+  std::array<uint8_t, 10> card_asn{};  // packed BCD of the 20 digits
   uint8_t card_type = 0;
-  uint32_t card_counter = 0;          // 0..65535
-  int64_t balance_before_fen = 0;     // 0..4294967295
-  int64_t amount_fen = 0;             // 0..4294967295
+  uint32_t card_counter = 0;       // 0..65535
+  int64_t balance_before_fen = 0;  // 0..4294967295
+  int64_t amount_fen = 0;          // 0..4294967295
   std::array<uint8_t, 6> terminal{};
   uint32_t terminal_serial = 0;
   int64_t transaction_local_seconds = 0;
-  std::array<uint8_t, 7> transaction_time_bcd{};  // YYYYMMDDhhmmss packed, as the TAC input wants it
-  uint8_t algorithm = 0;              // 0x00 or 0x04
+  std::array<uint8_t, 7>
+      transaction_time_bcd{};  // YYYYMMDDhhmmss packed, as the TAC input wants it
+  uint8_t algorithm = 0;       // 0x00 or 0x04
   uint8_t key_version = 0;
   uint32_t tac = 0;
   bool grey = false;
@@ -54,7 +55,8 @@ struct FieldProblem {
   const char* rule = "";
 };
 
-// Each parser takes the line without its LF. On a format problem it returns nullopt and fills `problem`.
+// Each parser takes the line without its LF. On a format problem it returns nullopt and fills
+// `problem`.
 std::optional<BatchHeader> parse_header_line(std::string_view line, FieldProblem& problem);
 std::optional<DetailRecord> parse_detail_line(std::string_view line, FieldProblem& problem);
 std::optional<BatchTrailer> parse_trailer_line(std::string_view line, FieldProblem& problem);

@@ -13,8 +13,8 @@ namespace cityclear::net {
 struct AdmittedRequest {
   HttpRequestHead head;
   RouteMatch route;
-  std::optional<Caller> caller;      // set for every route but the public ones
-  std::shared_ptr<SpoolFile> body;   // the decoded body, for routes that take one
+  std::optional<Caller> caller;     // set for every route but the public ones
+  std::shared_ptr<SpoolFile> body;  // the decoded body, for routes that take one
 };
 
 }  // namespace cityclear::net

@@ -10,7 +10,8 @@ namespace {
 bool equals_ignoring_case(std::string_view left, std::string_view right) {
   if (left.size() != right.size()) return false;
   for (size_t i = 0; i < left.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(left[i])) != std::tolower(static_cast<unsigned char>(right[i]))) {
+    if (std::tolower(static_cast<unsigned char>(left[i])) !=
+        std::tolower(static_cast<unsigned char>(right[i]))) {
       return false;
     }
   }
@@ -27,7 +28,8 @@ HttpResponse unauthorized(std::string_view detail) {
 
 std::optional<std::string> bearer_token(std::string_view authorization) {
   constexpr std::string_view scheme = "bearer ";
-  if (authorization.size() <= scheme.size() || !equals_ignoring_case(authorization.substr(0, scheme.size()), scheme)) {
+  if (authorization.size() <= scheme.size() ||
+      !equals_ignoring_case(authorization.substr(0, scheme.size()), scheme)) {
     return std::nullopt;
   }
   std::string_view token = authorization.substr(scheme.size());
@@ -37,7 +39,8 @@ std::optional<std::string> bearer_token(std::string_view authorization) {
   return std::string(token);
 }
 
-AccessCheck check_access(Access access, const HttpRequestHead& head, const Participants& participants) {
+AccessCheck check_access(Access access, const HttpRequestHead& head,
+                         const Participants& participants) {
   AccessCheck check;
   if (access == Access::anyone) return check;
   auto authorization = head.header("authorization");
@@ -52,7 +55,8 @@ AccessCheck check_access(Access access, const HttpRequestHead& head, const Parti
     return check;
   }
   if (access == Access::participant && check.caller->is_operator) {
-    check.refusal = error_response(403, "forbidden", "the operator may not make this call; a participant must");
+    check.refusal =
+        error_response(403, "forbidden", "the operator may not make this call; a participant must");
   } else if (access == Access::operator_only && !check.caller->is_operator) {
     check.refusal = error_response(403, "forbidden", "only the operator may make this call");
   }

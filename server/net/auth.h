@@ -16,11 +16,12 @@ namespace cityclear::net {
 std::optional<std::string> bearer_token(std::string_view authorization);
 
 struct AccessCheck {
-  std::optional<Caller> caller;          // who called, when a known token came
-  std::optional<HttpResponse> refusal;   // 401 or 403 when the call may not go on
+  std::optional<Caller> caller;         // who called, when a known token came
+  std::optional<HttpResponse> refusal;  // 401 or 403 when the call may not go on
 };
 
-AccessCheck check_access(Access access, const HttpRequestHead& head, const Participants& participants);
+AccessCheck check_access(Access access, const HttpRequestHead& head,
+                         const Participants& participants);
 
 // "operator", the participant code, or "-" when unknown (for logs: never a token).
 std::string caller_label(const std::optional<Caller>& caller);

@@ -9,6 +9,7 @@
 namespace cityclear::net {
 
 // Throws ListenError naming `field` (e.g. "http.listen") and the reason.
-void bind_acceptor(boost::asio::ip::tcp::acceptor& acceptor, const ListenAddress& address, std::string_view field);
+void bind_acceptor(boost::asio::ip::tcp::acceptor& acceptor, const ListenAddress& address,
+                   std::string_view field);
 
 }  // namespace cityclear::net

@@ -26,8 +26,10 @@ class ClearingBackend {
   virtual bool database_ready() = 0;
   // Ingests a spooled upload. Throws ingest::UploadForbidden, store::DatabaseUnavailable,
   // store::PoolExhausted.
-  virtual ingest::BatchOutcome ingest_file(const std::filesystem::path& file, const UploadOrigin& origin) = 0;
-  virtual std::optional<ingest::BatchOutcome> find_batch(uint32_t acquirer_code, std::string_view batch_id) = 0;
+  virtual ingest::BatchOutcome ingest_file(const std::filesystem::path& file,
+                                           const UploadOrigin& origin) = 0;
+  virtual std::optional<ingest::BatchOutcome> find_batch(uint32_t acquirer_code,
+                                                         std::string_view batch_id) = 0;
   // Throws clearing::DayBeingSettled, clearing::SettlementMismatch.
   virtual clearing::SettlementResult settle_day(CivilDate day) = 0;
   virtual std::optional<clearing::SettlementResult> find_settlement(CivilDate day) = 0;

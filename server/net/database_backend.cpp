@@ -6,7 +6,8 @@
 
 namespace cityclear::net {
 
-DatabaseBackend::DatabaseBackend(const Config& config, store::ConnectionPool& pool, const crypto::KeyProvider& keys)
+DatabaseBackend::DatabaseBackend(const Config& config, store::ConnectionPool& pool,
+                                 const crypto::KeyProvider& keys)
     : pool_(pool),
       ingestor_(config, pool, keys),
       settlements_(config, pool),
@@ -16,7 +17,8 @@ DatabaseBackend::DatabaseBackend(const Config& config, store::ConnectionPool& po
 void DatabaseBackend::resolve_abandoned_claims() {
   try {
     int resolved = ingestor_.resolve_abandoned_claims();
-    if (resolved > 0) log_event(spdlog::level::warn, "abandoned_claims_resolved", {{"claims", int64_t{resolved}}});
+    if (resolved > 0)
+      log_event(spdlog::level::warn, "abandoned_claims_resolved", {{"claims", int64_t{resolved}}});
   } catch (const std::exception& error) {
     bool transient = store::classify_failure(error) != store::FailureKind::permanent;
     log_event(transient ? spdlog::level::debug : spdlog::level::err, "abandoned_claims_failed",
@@ -24,9 +26,12 @@ void DatabaseBackend::resolve_abandoned_claims() {
   }
 }
 
-bool DatabaseBackend::database_ready() { return pool_.ping(); }
+bool DatabaseBackend::database_ready() {
+  return pool_.ping();
+}
 
-ingest::BatchOutcome DatabaseBackend::ingest_file(const std::filesystem::path& file, const UploadOrigin& origin) {
+ingest::BatchOutcome DatabaseBackend::ingest_file(const std::filesystem::path& file,
+                                                  const UploadOrigin& origin) {
   MappedFile mapped(file);
   ingest::Upload upload;
   upload.bytes = mapped.bytes();
@@ -36,11 +41,14 @@ ingest::BatchOutcome DatabaseBackend::ingest_file(const std::filesystem::path& f
   return ingestor_.ingest(upload);
 }
 
-std::optional<ingest::BatchOutcome> DatabaseBackend::find_batch(uint32_t acquirer_code, std::string_view batch_id) {
+std::optional<ingest::BatchOutcome> DatabaseBackend::find_batch(uint32_t acquirer_code,
+                                                                std::string_view batch_id) {
   return ingestor_.find(acquirer_code, batch_id);
 }
 
-clearing::SettlementResult DatabaseBackend::settle_day(CivilDate day) { return settlements_.settle(day); }
+clearing::SettlementResult DatabaseBackend::settle_day(CivilDate day) {
+  return settlements_.settle(day);
+}
 
 std::optional<clearing::SettlementResult> DatabaseBackend::find_settlement(CivilDate day) {
   return settlements_.find(day);

@@ -11,11 +11,14 @@ namespace cityclear::net {
 
 class DatabaseBackend : public ClearingBackend {
  public:
-  DatabaseBackend(const Config& config, store::ConnectionPool& pool, const crypto::KeyProvider& keys);
+  DatabaseBackend(const Config& config, store::ConnectionPool& pool,
+                  const crypto::KeyProvider& keys);
 
   bool database_ready() override;
-  ingest::BatchOutcome ingest_file(const std::filesystem::path& file, const UploadOrigin& origin) override;
-  std::optional<ingest::BatchOutcome> find_batch(uint32_t acquirer_code, std::string_view batch_id) override;
+  ingest::BatchOutcome ingest_file(const std::filesystem::path& file,
+                                   const UploadOrigin& origin) override;
+  std::optional<ingest::BatchOutcome> find_batch(uint32_t acquirer_code,
+                                                 std::string_view batch_id) override;
   clearing::SettlementResult settle_day(CivilDate day) override;
   std::optional<clearing::SettlementResult> find_settlement(CivilDate day) override;
   bool read_settlement_file(CivilDate day, std::string_view name,

@@ -19,7 +19,9 @@ HttpResponse json_response_of(int status, const Json& body) {
 
 }  // namespace
 
-HttpResponse json_response(int status, const nlohmann::json& body) { return json_response_of(status, body); }
+HttpResponse json_response(int status, const nlohmann::json& body) {
+  return json_response_of(status, body);
+}
 
 HttpResponse error_response(int status, std::string_view code, std::string_view detail) {
   nlohmann::ordered_json body;

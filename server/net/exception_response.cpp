@@ -2,7 +2,6 @@
 
 #include <optional>
 
-
 #include "clearing/settlement_service.h"
 #include "clearing/unconfigured_participants.h"
 #include "ingest/batch_ingestor.h"
@@ -24,7 +23,8 @@ std::optional<HttpResponse> retryable_database_response(const std::exception& er
     return retryable_error_response("database_busy", "the database is busy; try again later");
   }
   log_event(spdlog::level::warn, "database_unavailable", {{"detail", detail}});
-  return retryable_error_response("database_unavailable", "the database cannot be reached; try again later");
+  return retryable_error_response("database_unavailable",
+                                  "the database cannot be reached; try again later");
 }
 
 }  // namespace
@@ -48,10 +48,12 @@ HttpResponse response_for_exception(std::exception_ptr error) {
   } catch (const std::exception& unexpected) {
     if (auto retryable = retryable_database_response(unexpected)) return *retryable;
     log_event(spdlog::level::err, "request_failed", {{"detail", unexpected.what()}});
-    return error_response(500, "internal_error", "the request failed inside the server; the log has the cause");
+    return error_response(500, "internal_error",
+                          "the request failed inside the server; the log has the cause");
   } catch (...) {
     log_event(spdlog::level::err, "request_failed", {{"detail", "an exception of unknown type"}});
-    return error_response(500, "internal_error", "the request failed inside the server; the log has the cause");
+    return error_response(500, "internal_error",
+                          "the request failed inside the server; the log has the cause");
   }
 }
 

@@ -22,7 +22,9 @@ GzipInflater::GzipInflater(int64_t max_output_bytes)
   CITYCLEAR_CHECK(status == Z_OK, "zlib inflateInit2 failed");
 }
 
-GzipInflater::~GzipInflater() { inflateEnd(&stream_->z); }
+GzipInflater::~GzipInflater() {
+  inflateEnd(&stream_->z);
+}
 
 InflateStatus GzipInflater::inflate(std::string_view compressed, const Output& output) {
   if (failure_ != InflateStatus::ok) return failure_;
@@ -38,7 +40,8 @@ InflateStatus GzipInflater::inflate(std::string_view compressed, const Output& o
 }
 
 // Inflates until the input is used up or the current member ends (the rest stays in `compressed`).
-InflateStatus GzipInflater::inflate_member_bytes(std::string_view& compressed, const Output& output) {
+InflateStatus GzipInflater::inflate_member_bytes(std::string_view& compressed,
+                                                 const Output& output) {
   z_stream& z = stream_->z;
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
   z.avail_in = static_cast<uInt>(compressed.size());
@@ -47,11 +50,13 @@ InflateStatus GzipInflater::inflate_member_bytes(std::string_view& compressed, c
     z.next_out = stream_->output.data();
     z.avail_out = static_cast<uInt>(stream_->output.size());
     status = ::inflate(&z, Z_NO_FLUSH);
-    if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR) return InflateStatus::bad_data;
+    if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR)
+      return InflateStatus::bad_data;
     size_t produced = stream_->output.size() - z.avail_out;
     output_bytes_ += static_cast<int64_t>(produced);
     if (output_bytes_ > max_output_bytes_) return InflateStatus::too_large;
-    if (produced > 0 && !output({reinterpret_cast<const char*>(stream_->output.data()), produced})) {
+    if (produced > 0 &&
+        !output({reinterpret_cast<const char*>(stream_->output.data()), produced})) {
       return InflateStatus::output_failed;
     }
     if (status == Z_BUF_ERROR && produced == 0) break;  // needs more input

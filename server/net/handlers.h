@@ -18,7 +18,8 @@ HttpResponse handle_metrics();
 HttpResponse handle_upload_batch(const AdmittedRequest& request, ClearingBackend& backend);
 HttpResponse handle_get_batch(const AdmittedRequest& request, ClearingBackend& backend);
 // The answer to one spooled upload (HTTP or TCP), errors included: never throws.
-HttpResponse answer_upload(ClearingBackend& backend, const std::filesystem::path& file, const UploadOrigin& origin);
+HttpResponse answer_upload(ClearingBackend& backend, const std::filesystem::path& file,
+                           const UploadOrigin& origin);
 
 // settlement_handlers.cpp
 HttpResponse handle_settle_day(const AdmittedRequest& request, ClearingBackend& backend);

@@ -12,7 +12,8 @@ std::optional<std::string> HttpRequestHead::header(std::string_view lowercase_na
 void split_target(std::string_view target, std::string& path, std::string& query) {
   auto question = target.find('?');
   path = std::string(target.substr(0, question));
-  query = question == std::string_view::npos ? std::string() : std::string(target.substr(question + 1));
+  query =
+      question == std::string_view::npos ? std::string() : std::string(target.substr(question + 1));
 }
 
 }  // namespace cityclear::net

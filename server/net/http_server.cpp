@@ -54,7 +54,8 @@ struct SinkBody {
     template <class ConstBufferSequence>
     std::size_t put(const ConstBufferSequence& buffers, beast::error_code& error) {
       std::size_t taken = 0;
-      for (auto it = asio::buffer_sequence_begin(buffers); it != asio::buffer_sequence_end(buffers); ++it) {
+      for (auto it = asio::buffer_sequence_begin(buffers); it != asio::buffer_sequence_end(buffers);
+           ++it) {
         asio::const_buffer buffer = *it;
         if (!sink_ || !sink_->write({static_cast<const char*>(buffer.data()), buffer.size()})) {
           error = beast::errc::make_error_code(beast::errc::operation_canceled);
@@ -75,7 +76,9 @@ struct SinkBody {
 
 using RequestParser = http::request_parser<SinkBody>;
 
-std::string to_std(beast::string_view text) { return std::string(text.data(), text.size()); }
+std::string to_std(beast::string_view text) {
+  return std::string(text.data(), text.size());
+}
 
 std::string lowercase(beast::string_view text) {
   std::string result = to_std(text);
@@ -86,8 +89,10 @@ std::string lowercase(beast::string_view text) {
 HttpRequestHead head_of(const http::request<SinkBody>& request) {
   HttpRequestHead head;
   head.method = to_std(request.method_string());
-  split_target(std::string_view(request.target().data(), request.target().size()), head.path, head.query);
-  for (const auto& field : request) head.headers.push_back({lowercase(field.name_string()), to_std(field.value())});
+  split_target(std::string_view(request.target().data(), request.target().size()), head.path,
+               head.query);
+  for (const auto& field : request)
+    head.headers.push_back({lowercase(field.name_string()), to_std(field.value())});
   return head;
 }
 
@@ -101,7 +106,9 @@ HttpResponse answer_for_body_problem(const RequestBodySink& sink) {
   switch (sink.problem()) {
     case BodyProblem::too_large: return error_response(413, "payload_too_large", sink.detail());
     case BodyProblem::bad_encoding: return error_response(400, "bad_request", sink.detail());
-    case BodyProblem::disk_error: return retryable_error_response("spool_unavailable", "the upload could not be stored for processing; try again later");
+    case BodyProblem::disk_error:
+      return retryable_error_response(
+          "spool_unavailable", "the upload could not be stored for processing; try again later");
     case BodyProblem::none: break;
   }
   return error_response(400, "bad_request", "the request body could not be read");
@@ -118,8 +125,8 @@ struct RequestRecord {
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
-  HttpSession(tcp::socket socket, RequestDispatcher& dispatcher, std::shared_ptr<ConnectionRegistry> registry,
-              const std::atomic<bool>& stopping)
+  HttpSession(tcp::socket socket, RequestDispatcher& dispatcher,
+              std::shared_ptr<ConnectionRegistry> registry, const std::atomic<bool>& stopping)
       : stream_(std::move(socket)),
         buffer_(static_cast<std::size_t>(dispatcher.config().http.max_header_bytes) + 65536),
         dispatcher_(dispatcher),
@@ -133,22 +140,27 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
 
   void start(uint64_t registration) {
     registration_ = registration;
-    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_next_request(); });
+    asio::dispatch(stream_.get_executor(),
+                   [self = shared_from_this()] { self->read_next_request(); });
   }
 
   // Over max_connections: answer 503 and close.
   void refuse() {
     asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
-      self->respond(retryable_error_response("busy", "the server has too many open connections; try again later"));
+      self->respond(retryable_error_response(
+          "busy", "the server has too many open connections; try again later"));
     });
   }
 
   void request_close(CloseRequest request) {
-    asio::post(stream_.get_executor(), [self = shared_from_this(), request] { self->on_close_request(request); });
+    asio::post(stream_.get_executor(),
+               [self = shared_from_this(), request] { self->on_close_request(request); });
   }
 
  private:
-  std::chrono::milliseconds request_timeout() const { return std::chrono::milliseconds(settings_.request_timeout_ms); }
+  std::chrono::milliseconds request_timeout() const {
+    return std::chrono::milliseconds(settings_.request_timeout_ms);
+  }
 
   void read_next_request() {
     if (stopping_) return close_connection();
@@ -165,21 +177,28 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     waiting_for_request_ = false;
     if (error && is_disconnect(error)) return close_socket();
     record_ = RequestRecord{};
-    if (parser_->get().method_string().size() > 0) record_.method = to_std(parser_->get().method_string());
+    if (parser_->get().method_string().size() > 0)
+      record_.method = to_std(parser_->get().method_string());
     std::string query;
-    if (parser_->get().target().size() > 0) split_target(to_std(parser_->get().target()), record_.path, query);
+    if (parser_->get().target().size() > 0)
+      split_target(to_std(parser_->get().target()), record_.path, query);
     if (error == http::error::header_limit) {
-      return respond(error_response(431, "header_too_large", "the request header is over the limit of " +
-                                                                 std::to_string(settings_.max_header_bytes) + " bytes"));
+      return respond(error_response(431, "header_too_large",
+                                    "the request header is over the limit of " +
+                                        std::to_string(settings_.max_header_bytes) + " bytes"));
     }
     if (error == http::error::body_limit) {
-      return respond(error_response(413, "payload_too_large", "the request body is over the limit of " +
-                                                                  std::to_string(settings_.max_body_bytes) + " bytes"));
+      return respond(error_response(413, "payload_too_large",
+                                    "the request body is over the limit of " +
+                                        std::to_string(settings_.max_body_bytes) + " bytes"));
     }
-    if (error) return respond(error_response(400, "bad_request", "the request is not valid HTTP/1.1: " + error.message()));
+    if (error)
+      return respond(error_response(400, "bad_request",
+                                    "the request is not valid HTTP/1.1: " + error.message()));
     in_flight_.emplace("cityclear_http_requests_in_flight", MetricLabels{});
     Admission admission = dispatcher_.admit(head_of(parser_->get()));
-    if (!admission.request.route.pattern.empty()) record_.route = std::string(admission.request.route.pattern);
+    if (!admission.request.route.pattern.empty())
+      record_.route = std::string(admission.request.route.pattern);
     record_.caller = caller_label(admission.request.caller);
     if (admission.refusal) return respond(std::move(*admission.refusal));
     read_body(std::move(admission.request));
@@ -192,7 +211,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
         file = SpoolFile::create(dispatcher_.config().spool_dir, spool_file_prefix);
       } catch (const std::exception& failure) {
         log_event(spdlog::level::err, "spool_failed", {{"detail", failure.what()}});
-        return respond(retryable_error_response("spool_unavailable", "the upload could not be stored for processing; try again later"));
+        return respond(retryable_error_response(
+            "spool_unavailable", "the upload could not be stored for processing; try again later"));
       }
     }
     bool gzip = request.head.header("content-encoding") == std::optional<std::string>("gzip");
@@ -215,35 +235,42 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   }
 
   void read_rest_of_body() {
-    http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&HttpSession::on_body, shared_from_this()));
+    http::async_read(stream_, buffer_, *parser_,
+                     beast::bind_front_handler(&HttpSession::on_body, shared_from_this()));
   }
 
   void on_body(beast::error_code error, std::size_t) {
     if (sink_->problem() != BodyProblem::none) return respond(answer_for_body_problem(*sink_));
     if (error == http::error::body_limit) {
-      return respond(error_response(413, "payload_too_large", "the request body is over the limit of " +
-                                                                  std::to_string(settings_.max_body_bytes) + " bytes"));
+      return respond(error_response(413, "payload_too_large",
+                                    "the request body is over the limit of " +
+                                        std::to_string(settings_.max_body_bytes) + " bytes"));
     }
     if (error && is_disconnect(error)) {
       log_request(0, 0, "client gone before the body was whole");
       return close_socket();
     }
-    if (error) return respond(error_response(400, "bad_request", "the request body is not valid HTTP/1.1: " + error.message()));
+    if (error)
+      return respond(error_response(400, "bad_request",
+                                    "the request body is not valid HTTP/1.1: " + error.message()));
     if (!sink_->finish()) return respond(answer_for_body_problem(*sink_));
     pending_->body = sink_->take_file();
     sink_.reset();
-    stream_.expires_never();  // the dispatcher's work has its own bounds; the answer gets a fresh timeout
+    stream_.expires_never();  // the dispatcher's work has its own bounds; the answer gets a fresh
+                              // timeout
     auto self = shared_from_this();
     AdmittedRequest request = std::move(*pending_);
     pending_.reset();
     dispatcher_.dispatch(std::move(request), [self](HttpResponse response) {
-      asio::post(self->stream_.get_executor(),
-                 [self, response = std::move(response)]() mutable { self->respond(std::move(response)); });
+      asio::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
+        self->respond(std::move(response));
+      });
     });
   }
 
   template <class Body>
-  void fill_head(http::response<Body>& message, const HttpResponse& response, bool keep_alive) const {
+  void fill_head(http::response<Body>& message, const HttpResponse& response,
+                 bool keep_alive) const {
     message.version(parser_ && parser_->get().version() == 10 ? 10 : 11);
     message.result(static_cast<unsigned>(response.status));
     message.set(http::field::server, "cityclear");
@@ -254,7 +281,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
 
   void respond(HttpResponse response) {
     bool whole_request_read = parser_ && parser_->is_done() && !sink_;
-    keep_alive_ = whole_request_read && !stopping_ && !close_requested_ && parser_->get().keep_alive();
+    keep_alive_ =
+        whole_request_read && !stopping_ && !close_requested_ && parser_->get().keep_alive();
     // A refused body's spool file goes now, not when the connection ends.
     sink_.reset();
     if (parser_) parser_->get().body().reset();
@@ -274,7 +302,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     response.file.reset();  // the open descriptor keeps the bytes; the name goes now
     if (error) {
       log_event(spdlog::level::err, "file_open_failed", {{"detail", error.message()}});
-      return respond(error_response(500, "internal_error", "the file could not be opened for sending"));
+      return respond(
+          error_response(500, "internal_error", "the file could not be opened for sending"));
     }
     fill_head(*message, response, keep_alive_);
     message->prepare_payload();
@@ -285,10 +314,10 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   template <class Message>
   void write_message(std::shared_ptr<Message> message, unsigned status, std::size_t body_bytes) {
     stream_.expires_after(request_timeout());
-    http::async_write(stream_, *message,
-                      [self = shared_from_this(), message, status, body_bytes](beast::error_code error, std::size_t) {
-                        self->on_written(error, status, body_bytes);
-                      });
+    http::async_write(
+        stream_, *message,
+        [self = shared_from_this(), message, status, body_bytes](
+            beast::error_code error, std::size_t) { self->on_written(error, status, body_bytes); });
   }
 
   void on_written(beast::error_code error, unsigned status, std::size_t body_bytes) {
@@ -302,21 +331,23 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void log_request(unsigned status, std::size_t body_bytes, const std::string& problem) {
     double seconds = std::chrono::duration<double>(Clock::now() - record_.started).count();
     std::string status_text = std::to_string(status);
-    metrics().add("cityclear_http_requests_total", {{"route", record_.route}, {"method", record_.method}, {"status", status_text}});
-    metrics().observe_seconds("cityclear_http_request_duration_seconds", {{"route", record_.route}}, seconds);
-    std::vector<LogField> fields{{"method", record_.method},
-                                 {"path", record_.path},
-                                 {"status", int64_t{status}},
-                                 {"bytes", static_cast<int64_t>(body_bytes)},
-                                 {"duration_ms", seconds * 1000.0},
-                                 {"caller", record_.caller}};
+    metrics().add("cityclear_http_requests_total",
+                  {{"route", record_.route}, {"method", record_.method}, {"status", status_text}});
+    metrics().observe_seconds("cityclear_http_request_duration_seconds", {{"route", record_.route}},
+                              seconds);
+    std::vector<LogField> fields{
+        {"method", record_.method},        {"path", record_.path},
+        {"status", int64_t{status}},       {"bytes", static_cast<int64_t>(body_bytes)},
+        {"duration_ms", seconds * 1000.0}, {"caller", record_.caller}};
     if (!problem.empty()) fields.push_back({"problem", problem});
-    log_event(status >= 500 || !problem.empty() ? spdlog::level::warn : spdlog::level::info, "request", fields);
+    log_event(status >= 500 || !problem.empty() ? spdlog::level::warn : spdlog::level::info,
+              "request", fields);
   }
 
   void on_close_request(CloseRequest request) {
     close_requested_ = true;
-    if (request == CloseRequest::now || (waiting_for_request_ && buffer_.size() == 0)) close_socket();
+    if (request == CloseRequest::now || (waiting_for_request_ && buffer_.size() == 0))
+      close_socket();
   }
 
   // Half-close, then drain what the client still sends (bounded by linger_time) before closing.
@@ -328,10 +359,11 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   }
 
   void drain_until_closed() {
-    stream_.async_read_some(asio::buffer(drain_buffer_), [self = shared_from_this()](beast::error_code error, std::size_t) {
-      if (error) return self->close_socket();
-      self->drain_until_closed();
-    });
+    stream_.async_read_some(asio::buffer(drain_buffer_),
+                            [self = shared_from_this()](beast::error_code error, std::size_t) {
+                              if (error) return self->close_socket();
+                              self->drain_until_closed();
+                            });
   }
 
   void close_socket() {
@@ -360,7 +392,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
 
 class HttpListener : public Listener {
  public:
-  HttpListener(asio::io_context& io, RequestDispatcher& dispatcher, const std::atomic<bool>& stopping)
+  HttpListener(asio::io_context& io, RequestDispatcher& dispatcher,
+               const std::atomic<bool>& stopping)
       : io_(io),
         acceptor_(asio::make_strand(io)),
         dispatcher_(dispatcher),
@@ -379,14 +412,18 @@ class HttpListener : public Listener {
 
  private:
   static void describe_metrics() {
-    metrics().describe("cityclear_http_requests_total", "counter", "HTTP requests answered, by route, method and status.");
-    metrics().describe("cityclear_http_request_duration_seconds", "summary", "Time from request head to answer sent, by route.");
-    metrics().describe("cityclear_http_requests_in_flight", "gauge", "HTTP requests being read, worked on or answered.");
+    metrics().describe("cityclear_http_requests_total", "counter",
+                       "HTTP requests answered, by route, method and status.");
+    metrics().describe("cityclear_http_request_duration_seconds", "summary",
+                       "Time from request head to answer sent, by route.");
+    metrics().describe("cityclear_http_requests_in_flight", "gauge",
+                       "HTTP requests being read, worked on or answered.");
   }
 
   void accept_next() {
     accept_connections(io_, acceptor_, [this](tcp::socket socket) {
-      auto session = std::make_shared<HttpSession>(std::move(socket), dispatcher_, registry_, stopping_);
+      auto session =
+          std::make_shared<HttpSession>(std::move(socket), dispatcher_, registry_, stopping_);
       start_within_limit(session, *registry_, dispatcher_.config().http.max_connections);
     });
   }

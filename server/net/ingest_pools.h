@@ -15,7 +15,8 @@ struct IngestPools {
   WorkerPool& large;
 
   WorkerPool& for_upload(const IngestSettings& settings, int64_t size_bytes) const {
-    return ingest::BatchIngestor::is_small(settings, static_cast<size_t>(size_bytes)) ? small : large;
+    return ingest::BatchIngestor::is_small(settings, static_cast<size_t>(size_bytes)) ? small
+                                                                                      : large;
   }
 };
 

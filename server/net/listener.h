@@ -26,11 +26,11 @@ class Listener {
 
 // Both bind at once (port 0 picks a free port) and throw ListenError when they cannot.
 // `stopping` tells connections to finish their current request and close.
-std::unique_ptr<Listener> make_http_listener(boost::asio::io_context& io, RequestDispatcher& dispatcher,
+std::unique_ptr<Listener> make_http_listener(boost::asio::io_context& io,
+                                             RequestDispatcher& dispatcher,
                                              const std::atomic<bool>& stopping);
 std::unique_ptr<Listener> make_tcp_listener(boost::asio::io_context& io, const Config& config,
                                             ClearingBackend& backend, IngestPools ingest_pools,
                                             const std::atomic<bool>& stopping);
-
 
 }  // namespace cityclear::net

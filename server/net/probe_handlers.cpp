@@ -6,7 +6,9 @@
 
 namespace cityclear::net {
 
-HttpResponse handle_healthz() { return json_response(200, {{"status", "serving"}}); }
+HttpResponse handle_healthz() {
+  return json_response(200, {{"status", "serving"}});
+}
 
 HttpResponse handle_readyz(ClearingBackend& backend) {
   if (backend.database_ready()) return json_response(200, {{"status", "ready"}});

@@ -14,8 +14,8 @@ bool is_supported_encoding(const std::optional<std::string>& encoding) {
 
 }  // namespace
 
-RequestDispatcher::RequestDispatcher(const Config& config, ClearingBackend& backend, WorkerPool& query_pool,
-                                     IngestPools ingest_pools)
+RequestDispatcher::RequestDispatcher(const Config& config, ClearingBackend& backend,
+                                     WorkerPool& query_pool, IngestPools ingest_pools)
     : config_(config), backend_(backend), query_pool_(query_pool), ingest_pools_(ingest_pools) {}
 
 Admission RequestDispatcher::admit(HttpRequestHead head) const {
@@ -27,17 +27,20 @@ Admission RequestDispatcher::admit(HttpRequestHead head) const {
       return admission;
     }
     admission.refusal = error_response(
-        405, "method_not_allowed", head.method + " is not allowed on " + head.path + "; use " + lookup.allowed_methods);
+        405, "method_not_allowed",
+        head.method + " is not allowed on " + head.path + "; use " + lookup.allowed_methods);
     admission.refusal->extra_headers.push_back({"allow", lookup.allowed_methods});
     return admission;
   }
   AccessCheck access = check_access(lookup.match->access, head, config_.participants);
-  admission.request = AdmittedRequest{std::move(head), std::move(*lookup.match), access.caller, nullptr};
+  admission.request =
+      AdmittedRequest{std::move(head), std::move(*lookup.match), access.caller, nullptr};
   if (access.refusal) {
     admission.refusal = std::move(access.refusal);
   } else if (!is_supported_encoding(admission.request.head.header("content-encoding"))) {
     admission.refusal =
-        error_response(415, "unsupported_encoding", "the body may only be sent as is or with Content-Encoding: gzip");
+        error_response(415, "unsupported_encoding",
+                       "the body may only be sent as is or with Content-Encoding: gzip");
   }
   return admission;
 }
@@ -49,7 +52,9 @@ void RequestDispatcher::dispatch(AdmittedRequest request, std::function<void(Htt
     return;
   }
   int64_t body_bytes = request.body ? request.body->size_bytes() : 0;
-  WorkerPool& pool = place == WorkPlace::ingest_pool ? ingest_pools_.for_upload(config_.ingest, body_bytes) : query_pool_;
+  WorkerPool& pool = place == WorkPlace::ingest_pool
+                         ? ingest_pools_.for_upload(config_.ingest, body_bytes)
+                         : query_pool_;
   auto shared_request = std::make_shared<AdmittedRequest>(std::move(request));
   bool queued = pool.try_submit([this, shared_request, done]() mutable {
     HttpResponse response = handle(*shared_request);

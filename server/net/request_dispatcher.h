@@ -22,7 +22,8 @@ struct Admission {
 
 class RequestDispatcher {
  public:
-  RequestDispatcher(const Config& config, ClearingBackend& backend, WorkerPool& query_pool, IngestPools ingest_pools);
+  RequestDispatcher(const Config& config, ClearingBackend& backend, WorkerPool& query_pool,
+                    IngestPools ingest_pools);
 
   // The answer at once (404, 405, 401, 403, 415), or the admitted request to read the body of.
   Admission admit(HttpRequestHead head) const;

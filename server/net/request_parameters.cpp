@@ -21,7 +21,8 @@ std::optional<SettlementFileName> parse_settlement_file_name(std::string_view na
   if (name.size() == 4 + 8 && name.starts_with("STL_")) {
     parsed.kind = "STL1";
     date_text = name.substr(4);
-  } else if (name.size() == 4 + 8 + 1 + 8 && (name.starts_with("CLR_") || name.starts_with("RJT_")) && name[12] == '_') {
+  } else if (name.size() == 4 + 8 + 1 + 8 &&
+             (name.starts_with("CLR_") || name.starts_with("RJT_")) && name[12] == '_') {
     parsed.kind = name.starts_with("CLR_") ? "CLR1" : "RJT1";
     parsed.participant_code = parse_institution_code(std::string(name.substr(4, 8)));
     if (!parsed.participant_code) return std::nullopt;

@@ -18,13 +18,20 @@ constexpr std::array<RouteEntry, 12> route_table{{
     {"GET", "/healthz", RouteId::healthz, Access::anyone, WorkPlace::io_thread, false},
     {"GET", "/readyz", RouteId::readyz, Access::anyone, WorkPlace::query_pool, false},
     {"GET", "/metrics", RouteId::metrics, Access::anyone, WorkPlace::io_thread, false},
-    {"POST", "/v1/batches", RouteId::upload_batch, Access::participant, WorkPlace::ingest_pool, true},
-    {"GET", "/v1/batches/{acquirer}/{batch_id}", RouteId::get_batch, Access::any_caller, WorkPlace::query_pool, false},
-    {"POST", "/v1/settlements/{date}", RouteId::settle_day, Access::operator_only, WorkPlace::query_pool, false},
-    {"GET", "/v1/settlements/{date}", RouteId::get_settlement, Access::any_caller, WorkPlace::query_pool, false},
-    {"GET", "/v1/files/{date}/{name}", RouteId::get_file, Access::any_caller, WorkPlace::query_pool, false},
-    {"POST", "/v1/sync-events", RouteId::sync_events, Access::any_caller, WorkPlace::io_thread, false},
-    {"POST", "/v1/reconciliations", RouteId::reconciliations, Access::operator_only, WorkPlace::io_thread, false},
+    {"POST", "/v1/batches", RouteId::upload_batch, Access::participant, WorkPlace::ingest_pool,
+     true},
+    {"GET", "/v1/batches/{acquirer}/{batch_id}", RouteId::get_batch, Access::any_caller,
+     WorkPlace::query_pool, false},
+    {"POST", "/v1/settlements/{date}", RouteId::settle_day, Access::operator_only,
+     WorkPlace::query_pool, false},
+    {"GET", "/v1/settlements/{date}", RouteId::get_settlement, Access::any_caller,
+     WorkPlace::query_pool, false},
+    {"GET", "/v1/files/{date}/{name}", RouteId::get_file, Access::any_caller, WorkPlace::query_pool,
+     false},
+    {"POST", "/v1/sync-events", RouteId::sync_events, Access::any_caller, WorkPlace::io_thread,
+     false},
+    {"POST", "/v1/reconciliations", RouteId::reconciliations, Access::operator_only,
+     WorkPlace::io_thread, false},
     {"GET", "/v1/exceptions", RouteId::exceptions, Access::any_caller, WorkPlace::io_thread, false},
     {"GET", "/v1/blacklist", RouteId::blacklist, Access::any_caller, WorkPlace::io_thread, false},
 }};
@@ -43,7 +50,8 @@ std::vector<std::string_view> split_segments(std::string_view path) {
 }
 
 // The {...} segments of `path` when it has the shape of `pattern`.
-std::optional<std::vector<std::string>> match_pattern(std::string_view pattern, std::string_view path) {
+std::optional<std::vector<std::string>> match_pattern(std::string_view pattern,
+                                                      std::string_view path) {
   auto pattern_segments = split_segments(pattern);
   auto path_segments = split_segments(path);
   if (pattern_segments.size() != path_segments.size()) return std::nullopt;
@@ -67,8 +75,8 @@ RouteLookup find_route(std::string_view method, std::string_view path) {
     auto parameters = match_pattern(entry.pattern, path);
     if (!parameters) continue;
     if (entry.method == method) {
-      lookup.match = RouteMatch{entry.id, entry.pattern, entry.access, entry.work_place, entry.takes_body,
-                                std::move(*parameters)};
+      lookup.match = RouteMatch{entry.id,         entry.pattern,    entry.access,
+                                entry.work_place, entry.takes_body, std::move(*parameters)};
       return lookup;
     }
     if (!lookup.allowed_methods.empty()) lookup.allowed_methods += ", ";

@@ -21,7 +21,8 @@ struct Server::Impl {
       : config(config),
         query_pool("query", config.database.pool_size, config.http.max_connections),
         ingest_pool("ingest", config.ingest.workers, config.ingest.queue_depth),
-        large_ingest_pool("ingest_large", config.ingest.large_workers, config.ingest.large_queue_depth),
+        large_ingest_pool("ingest_large", config.ingest.large_workers,
+                          config.ingest.large_queue_depth),
         dispatcher(config, backend, query_pool, IngestPools{ingest_pool, large_ingest_pool}),
         io(config.http.threads) {}
 
@@ -39,7 +40,8 @@ struct Server::Impl {
   boost::asio::io_context io;
   // Keeps the io threads running while a connection has no operation pending (its request is on a
   // worker) and the acceptors are closed, until the stop is complete.
-  std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>> keep_running;
+  std::optional<boost::asio::executor_work_guard<boost::asio::io_context::executor_type>>
+      keep_running;
   std::optional<boost::asio::signal_set> signals;
   std::unique_ptr<Listener> http;
   std::unique_ptr<Listener> tcp;
@@ -49,12 +51,15 @@ struct Server::Impl {
   int stop_requests = 0;
 };
 
-Server::Server(const Config& config, ClearingBackend& backend) : impl_(std::make_unique<Impl>(config, backend)) {
+Server::Server(const Config& config, ClearingBackend& backend)
+    : impl_(std::make_unique<Impl>(config, backend)) {
   int leftovers = prepare_spool_dir(config.spool_dir);
-  if (leftovers > 0) log_event(spdlog::level::warn, "spool_cleaned", {{"files_removed", int64_t{leftovers}}});
+  if (leftovers > 0)
+    log_event(spdlog::level::warn, "spool_cleaned", {{"files_removed", int64_t{leftovers}}});
   impl_->http = make_http_listener(impl_->io, impl_->dispatcher, impl_->stopping);
-  impl_->tcp = make_tcp_listener(impl_->io, config, backend, IngestPools{impl_->ingest_pool, impl_->large_ingest_pool},
-                                 impl_->stopping);
+  impl_->tcp =
+      make_tcp_listener(impl_->io, config, backend,
+                        IngestPools{impl_->ingest_pool, impl_->large_ingest_pool}, impl_->stopping);
 }
 
 Server::~Server() {
@@ -67,8 +72,12 @@ Server::~Server() {
   impl_->large_ingest_pool.shutdown();
 }
 
-uint16_t Server::http_port() const { return impl_->http->port(); }
-uint16_t Server::tcp_port() const { return impl_->tcp->port(); }
+uint16_t Server::http_port() const {
+  return impl_->http->port();
+}
+uint16_t Server::tcp_port() const {
+  return impl_->tcp->port();
+}
 
 void Server::start() {
   log_event(spdlog::level::info, "serving",
@@ -77,7 +86,8 @@ void Server::start() {
              {"io_threads", int64_t{impl_->config.http.threads}},
              {"ingest_workers", int64_t{impl_->config.ingest.workers}}});
   impl_->keep_running.emplace(impl_->io.get_executor());
-  for (int i = 0; i < impl_->config.http.threads; ++i) impl_->io_threads.emplace_back([this] { impl_->run_io(); });
+  for (int i = 0; i < impl_->config.http.threads; ++i)
+    impl_->io_threads.emplace_back([this] { impl_->run_io(); });
 }
 
 void Server::stop_on_signals() {
@@ -121,13 +131,15 @@ void Server::Impl::wait_for_stop_request() {
 }
 
 bool Server::Impl::everything_idle() const {
-  return http->connections().open_connections() == 0 && tcp->connections().open_connections() == 0 &&
-         query_pool.idle() && ingest_pool.idle() && large_ingest_pool.idle();
+  return http->connections().open_connections() == 0 &&
+         tcp->connections().open_connections() == 0 && query_pool.idle() && ingest_pool.idle() &&
+         large_ingest_pool.idle();
 }
 
 // Waits for connections and jobs to finish, until http.request_timeout_ms or a second stop request.
 bool Server::Impl::wait_until_drained() {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(config.http.request_timeout_ms);
+  auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(config.http.request_timeout_ms);
   std::unique_lock lock(mutex);
   while (!everything_idle()) {
     if (stop_requests > 1 || std::chrono::steady_clock::now() >= deadline) return false;

@@ -12,8 +12,9 @@
 namespace cityclear::net {
 
 struct StopReport {
-  bool drained = true;        // every connection finished before the deadline
-  bool workers_busy = false;  // a worker still runs a job (its transaction rolls back if the process ends)
+  bool drained = true;  // every connection finished before the deadline
+  bool workers_busy =
+      false;  // a worker still runs a job (its transaction rolls back if the process ends)
 };
 
 class Server {

@@ -11,11 +11,13 @@
 
 namespace cityclear::net {
 
-std::shared_ptr<SpoolFile> SpoolFile::create(const std::filesystem::path& directory, std::string_view prefix) {
+std::shared_ptr<SpoolFile> SpoolFile::create(const std::filesystem::path& directory,
+                                             std::string_view prefix) {
   std::string name_template = (directory / (std::string(prefix) + "-XXXXXX")).string();
   int descriptor = ::mkostemp(name_template.data(), O_CLOEXEC);  // mkstemp creates it 0600
   if (descriptor < 0) {
-    throw std::runtime_error("cannot create a spool file in " + directory.string() + ": " + std::strerror(errno));
+    throw std::runtime_error("cannot create a spool file in " + directory.string() + ": " +
+                             std::strerror(errno));
   }
   return std::shared_ptr<SpoolFile>(new SpoolFile(name_template, descriptor));
 }
@@ -52,9 +54,11 @@ void SpoolFile::close() {
 int prepare_spool_dir(const std::filesystem::path& directory) {
   std::error_code error;
   std::filesystem::create_directories(directory, error);
-  if (error || ::chmod(directory.c_str(), 0700) != 0 || ::access(directory.c_str(), W_OK | X_OK) != 0) {
+  if (error || ::chmod(directory.c_str(), 0700) != 0 ||
+      ::access(directory.c_str(), W_OK | X_OK) != 0) {
     std::string reason = error ? error.message() : std::strerror(errno);
-    throw ConfigError("spool_dir " + directory.string() + " cannot be made a private writable folder: " + reason);
+    throw ConfigError("spool_dir " + directory.string() +
+                      " cannot be made a private writable folder: " + reason);
   }
   int removed = 0;
   for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {

@@ -12,7 +12,8 @@ namespace cityclear::net {
 class SpoolFile {
  public:
   // Creates an empty file named <prefix>-XXXXXX in `directory`; throws std::runtime_error.
-  static std::shared_ptr<SpoolFile> create(const std::filesystem::path& directory, std::string_view prefix);
+  static std::shared_ptr<SpoolFile> create(const std::filesystem::path& directory,
+                                           std::string_view prefix);
   SpoolFile(const SpoolFile&) = delete;
   SpoolFile& operator=(const SpoolFile&) = delete;
   ~SpoolFile();  // closes and removes the file
@@ -27,7 +28,8 @@ class SpoolFile {
   const std::string& error() const { return error_; }
 
  private:
-  SpoolFile(std::filesystem::path path, int descriptor) : path_(std::move(path)), descriptor_(descriptor) {}
+  SpoolFile(std::filesystem::path path, int descriptor)
+      : path_(std::move(path)), descriptor_(descriptor) {}
   std::filesystem::path path_;
   int descriptor_ = -1;
   int64_t size_bytes_ = 0;

@@ -19,7 +19,8 @@ bool needs_quotes(const std::string& text) {
 
 std::string render_text_value(const LogField& field) {
   if (const auto* text = std::get_if<std::string>(&field.value)) {
-    return needs_quotes(*text) ? nlohmann::json(*text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+    return needs_quotes(*text) ? nlohmann::json(*text).dump(
+                                     -1, ' ', false, nlohmann::json::error_handler_t::replace)
                                : *text;
   }
   if (const auto* number = std::get_if<int64_t>(&field.value)) return std::to_string(*number);
@@ -28,8 +29,12 @@ std::string render_text_value(const LogField& field) {
 
 }  // namespace
 
-void set_structured_log_json(bool json) { json_format = json; }
-bool structured_log_json() { return json_format; }
+void set_structured_log_json(bool json) {
+  json_format = json;
+}
+bool structured_log_json() {
+  return json_format;
+}
 
 std::string render_log_event(std::string_view event, const std::vector<LogField>& fields) {
   if (json_format) {
@@ -45,7 +50,8 @@ std::string render_log_event(std::string_view event, const std::vector<LogField>
   return text;
 }
 
-void log_event(spdlog::level::level_enum level, std::string_view event, const std::vector<LogField>& fields) {
+void log_event(spdlog::level::level_enum level, std::string_view event,
+               const std::vector<LogField>& fields) {
   if (!spdlog::should_log(level)) return;
   spdlog::log(level, "{}", render_log_event(event, fields));
 }

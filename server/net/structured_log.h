@@ -22,6 +22,7 @@ bool structured_log_json();
 
 // The message text of an event with its fields, in the chosen format.
 std::string render_log_event(std::string_view event, const std::vector<LogField>& fields);
-void log_event(spdlog::level::level_enum level, std::string_view event, const std::vector<LogField>& fields);
+void log_event(spdlog::level::level_enum level, std::string_view event,
+               const std::vector<LogField>& fields);
 
 }  // namespace cityclear::net

@@ -6,8 +6,8 @@ namespace cityclear::net {
 
 std::optional<uint32_t> decode_frame_length(const std::array<uint8_t, frame_length_bytes>& prefix,
                                             int64_t max_frame_bytes) {
-  uint32_t length = (uint32_t{prefix[0]} << 24) | (uint32_t{prefix[1]} << 16) | (uint32_t{prefix[2]} << 8) |
-                    uint32_t{prefix[3]};
+  uint32_t length = (uint32_t{prefix[0]} << 24) | (uint32_t{prefix[1]} << 16) |
+                    (uint32_t{prefix[2]} << 8) | uint32_t{prefix[3]};
   if (length == 0 || static_cast<int64_t>(length) > max_frame_bytes) return std::nullopt;
   return length;
 }

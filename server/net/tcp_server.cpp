@@ -1,6 +1,7 @@
 // The TCP upload listener (interfaces.md): length-prefixed TB1 files in, length-prefixed JSON
 // outcomes out, many frames a connection. A frame is spooled to disk as it arrives and ingested
-// only when whole: a bad length, a stall or a cut-off frame closes the connection and stores nothing.
+// only when whole: a bad length, a stall or a cut-off frame closes the connection and stores
+// nothing.
 #include <array>
 #include <chrono>
 #include <optional>
@@ -50,10 +51,14 @@ std::string frame_payload_of(const HttpResponse& response) {
 class TcpUploadSession : public std::enable_shared_from_this<TcpUploadSession> {
  public:
   TcpUploadSession(tcp::socket socket, const TcpContext& context)
-      : stream_(std::move(socket)), context_(context), settings_(context.config.tcp), chunk_(read_chunk_bytes) {
+      : stream_(std::move(socket)),
+        context_(context),
+        settings_(context.config.tcp),
+        chunk_(read_chunk_bytes) {
     beast::error_code ignored;
     auto endpoint = stream_.socket().remote_endpoint(ignored);
-    peer_ = ignored ? std::string("-") : endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
+    peer_ = ignored ? std::string("-")
+                    : endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
   }
 
   ~TcpUploadSession() {
@@ -62,15 +67,16 @@ class TcpUploadSession : public std::enable_shared_from_this<TcpUploadSession> {
 
   void start(uint64_t registration) {
     registration_ = registration;
-    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read_frame_length(); });
+    asio::dispatch(stream_.get_executor(),
+                   [self = shared_from_this()] { self->read_frame_length(); });
   }
 
   // Over max_connections: one "busy" answer, then close.
   void refuse() {
     asio::dispatch(stream_.get_executor(), [self = shared_from_this()] {
       self->closing_after_answer_ = true;
-      self->write_answer(frame_payload_of(
-          retryable_error_response("busy", "the server has too many open upload connections; try again later")));
+      self->write_answer(frame_payload_of(retryable_error_response(
+          "busy", "the server has too many open upload connections; try again later")));
     });
   }
 
@@ -87,7 +93,9 @@ class TcpUploadSession : public std::enable_shared_from_this<TcpUploadSession> {
     waiting_for_frame_ = true;
     stream_.expires_after(std::chrono::milliseconds(settings_.idle_timeout_ms));
     asio::async_read(stream_, asio::buffer(length_prefix_),
-                     [self = shared_from_this()](beast::error_code error, std::size_t) { self->on_frame_length(error); });
+                     [self = shared_from_this()](beast::error_code error, std::size_t) {
+                       self->on_frame_length(error);
+                     });
   }
 
   void on_frame_length(beast::error_code error) {
@@ -96,7 +104,8 @@ class TcpUploadSession : public std::enable_shared_from_this<TcpUploadSession> {
     frame_started_ = Clock::now();
     auto length = decode_frame_length(length_prefix_, settings_.max_frame_bytes);
     if (!length) {
-      log_frame(spdlog::level::warn, "bad_length", 0, "the frame length is 0 or over tcp.max_frame_bytes");
+      log_frame(spdlog::level::warn, "bad_length", 0,
+                "the frame length is 0 or over tcp.max_frame_bytes");
       return close();
     }
     try {
@@ -113,10 +122,11 @@ class TcpUploadSession : public std::enable_shared_from_this<TcpUploadSession> {
 
   void read_frame_bytes() {
     size_t wanted = std::min<size_t>(chunk_.size(), frame_length_ - received_);
-    stream_.async_read_some(asio::buffer(chunk_.data(), wanted),
-                            [self = shared_from_this()](beast::error_code error, std::size_t bytes) {
-                              self->on_frame_bytes(error, bytes);
-                            });
+    stream_.async_read_some(
+        asio::buffer(chunk_.data(), wanted),
+        [self = shared_from_this()](beast::error_code error, std::size_t bytes) {
+          self->on_frame_bytes(error, bytes);
+        });
   }
 
   void on_frame_bytes(beast::error_code error, std::size_t bytes) {
@@ -126,7 +136,8 @@ class TcpUploadSession : public std::enable_shared_from_this<TcpUploadSession> {
     }
     received_ += bytes;
     if (error) {
-      log_frame(spdlog::level::warn, "cut_off", received_, "the frame ended early or stalled: nothing stored");
+      log_frame(spdlog::level::warn, "cut_off", received_,
+                "the frame ended early or stalled: nothing stored");
       spool_.reset();
       return close();
     }
@@ -139,18 +150,23 @@ class TcpUploadSession : public std::enable_shared_from_this<TcpUploadSession> {
   void ingest_frame() {
     auto self = shared_from_this();
     std::shared_ptr<SpoolFile> frame = std::move(spool_);
-    WorkerPool& pool = context_.ingest_pools.for_upload(context_.config.ingest, frame->size_bytes());
+    WorkerPool& pool =
+        context_.ingest_pools.for_upload(context_.config.ingest, frame->size_bytes());
     bool queued = pool.try_submit([self, frame]() mutable {
-      HttpResponse answer = answer_upload(self->context_.backend, frame->path(), {ingest::UploadSource::tcp, std::nullopt});
+      HttpResponse answer = answer_upload(self->context_.backend, frame->path(),
+                                          {ingest::UploadSource::tcp, std::nullopt});
       frame.reset();
-      asio::post(self->stream_.get_executor(), [self, answer = std::move(answer)] { self->on_ingested(answer); });
+      asio::post(self->stream_.get_executor(),
+                 [self, answer = std::move(answer)] { self->on_ingested(answer); });
     });
-    if (!queued) on_ingested(retryable_error_response("busy", "the server has too much work queued; try again later"));
+    if (!queued)
+      on_ingested(
+          retryable_error_response("busy", "the server has too much work queued; try again later"));
   }
 
   void on_ingested(const HttpResponse& answer) {
-    log_frame(answer.status < 500 ? spdlog::level::info : spdlog::level::warn, std::to_string(answer.status),
-              received_, "");
+    log_frame(answer.status < 500 ? spdlog::level::info : spdlog::level::warn,
+              std::to_string(answer.status), received_, "");
     write_answer(frame_payload_of(answer));
   }
 
@@ -164,10 +180,12 @@ class TcpUploadSession : public std::enable_shared_from_this<TcpUploadSession> {
                       });
   }
 
-  void log_frame(spdlog::level::level_enum level, const std::string& outcome, int64_t bytes, const std::string& detail) {
+  void log_frame(spdlog::level::level_enum level, const std::string& outcome, int64_t bytes,
+                 const std::string& detail) {
     double seconds = std::chrono::duration<double>(Clock::now() - frame_started_).count();
     metrics().add("cityclear_tcp_frames_total", {{"outcome", outcome}});
-    std::vector<LogField> fields{{"peer", peer_}, {"outcome", outcome}, {"bytes", bytes}, {"duration_ms", seconds * 1000.0}};
+    std::vector<LogField> fields{
+        {"peer", peer_}, {"outcome", outcome}, {"bytes", bytes}, {"duration_ms", seconds * 1000.0}};
     if (!detail.empty()) fields.push_back({"detail", detail});
     log_event(level, "tcp_frame", fields);
   }
@@ -195,13 +213,15 @@ class TcpUploadSession : public std::enable_shared_from_this<TcpUploadSession> {
 
 class TcpListener : public Listener {
  public:
-  TcpListener(asio::io_context& io, const Config& config, ClearingBackend& backend, IngestPools ingest_pools,
-              const std::atomic<bool>& stopping)
+  TcpListener(asio::io_context& io, const Config& config, ClearingBackend& backend,
+              IngestPools ingest_pools, const std::atomic<bool>& stopping)
       : io_(io),
         acceptor_(asio::make_strand(io)),
-        context_{config, backend, ingest_pools, stopping, std::make_shared<ConnectionRegistry>("cityclear_tcp_connections")} {
+        context_{config, backend, ingest_pools, stopping,
+                 std::make_shared<ConnectionRegistry>("cityclear_tcp_connections")} {
     metrics().describe("cityclear_tcp_frames_total", "counter",
-                       "TCP upload frames by outcome: the HTTP-like status of the answer, bad_length, cut_off, spool_failed.");
+                       "TCP upload frames by outcome: the HTTP-like status of the answer, "
+                       "bad_length, cut_off, spool_failed.");
     bind_acceptor(acceptor_, config.tcp.listen, "tcp.listen");
     port_ = acceptor_.local_endpoint().port();
     accept_next();
@@ -228,8 +248,9 @@ class TcpListener : public Listener {
 
 }  // namespace
 
-std::unique_ptr<Listener> make_tcp_listener(asio::io_context& io, const Config& config, ClearingBackend& backend,
-                                            IngestPools ingest_pools, const std::atomic<bool>& stopping) {
+std::unique_ptr<Listener> make_tcp_listener(asio::io_context& io, const Config& config,
+                                            ClearingBackend& backend, IngestPools ingest_pools,
+                                            const std::atomic<bool>& stopping) {
   return std::make_unique<TcpListener>(io, config, backend, ingest_pools, stopping);
 }
 

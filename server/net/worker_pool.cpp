@@ -8,8 +8,10 @@ namespace cityclear::net {
 
 WorkerPool::WorkerPool(std::string name, int threads, int queue_depth)
     : name_(std::move(name)), queue_depth_(static_cast<size_t>(queue_depth)) {
-  metrics().describe("cityclear_worker_jobs_queued", "gauge", "Jobs waiting for a worker thread, by pool.");
-  metrics().describe("cityclear_worker_jobs_running", "gauge", "Jobs running on a worker thread, by pool.");
+  metrics().describe("cityclear_worker_jobs_queued", "gauge",
+                     "Jobs waiting for a worker thread, by pool.");
+  metrics().describe("cityclear_worker_jobs_running", "gauge",
+                     "Jobs running on a worker thread, by pool.");
   {
     std::lock_guard lock(mutex_);
     publish_gauges_locked();
@@ -17,7 +19,9 @@ WorkerPool::WorkerPool(std::string name, int threads, int queue_depth)
   for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { run_jobs(); });
 }
 
-WorkerPool::~WorkerPool() { shutdown(); }
+WorkerPool::~WorkerPool() {
+  shutdown();
+}
 
 bool WorkerPool::try_submit(std::function<void()> job) {
   {
@@ -70,7 +74,8 @@ void WorkerPool::run_jobs() {
 }
 
 void WorkerPool::publish_gauges_locked() const {
-  metrics().set("cityclear_worker_jobs_queued", {{"pool", name_}}, static_cast<double>(queue_.size()));
+  metrics().set("cityclear_worker_jobs_queued", {{"pool", name_}},
+                static_cast<double>(queue_.size()));
   metrics().set("cityclear_worker_jobs_running", {{"pool", name_}}, running_);
 }
 

@@ -10,7 +10,9 @@ namespace cityclear::store {
 
 class ArrayLiteral {
  public:
-  void reserve(size_t elements, size_t bytes_per_element) { text_.reserve(2 + elements * (bytes_per_element + 3)); }
+  void reserve(size_t elements, size_t bytes_per_element) {
+    text_.reserve(2 + elements * (bytes_per_element + 3));
+  }
   void add(std::string_view element);
   void add(int64_t element);
   void add_null();

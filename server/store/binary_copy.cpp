@@ -16,7 +16,9 @@ constexpr size_t copy_header_size = copy_signature_size + 8;  // flags + extensi
 constexpr int64_t microseconds_per_second = 1000000;
 constexpr int64_t postgres_epoch_seconds = postgres_epoch_days * 86400;
 
-std::string server_message(PGconn* connection) { return one_sentence(PQerrorMessage(connection)); }
+std::string server_message(PGconn* connection) {
+  return one_sentence(PQerrorMessage(connection));
+}
 
 // A lost connection has no SQLSTATE of its own: it is reported as 08006 (connection failure), so
 // that callers can tell it from a refusal of the server's.
@@ -38,29 +40,34 @@ std::string sqlstate_of(PGconn* connection, const PGresult* result) {
 // Takes the result of the statement sent last; throws unless its status is `wanted`.
 void expect_result(PGconn* connection, ExecStatusType wanted, std::string_view what) {
   PGresult* result = PQgetResult(connection);
-  if (result == nullptr || PQresultStatus(result) != wanted) throw_copy_failed(connection, result, what);
+  if (result == nullptr || PQresultStatus(result) != wanted)
+    throw_copy_failed(connection, result, what);
   PQclear(result);
 }
 
 // Runs a COPY statement and checks that the server entered the wanted COPY state.
-void start_copy(PGconn* connection, std::string_view statement, ExecStatusType wanted, std::string_view what) {
+void start_copy(PGconn* connection, std::string_view statement, ExecStatusType wanted,
+                std::string_view what) {
   std::string sql(statement);
   PGresult* result = PQexec(connection, sql.c_str());
-  if (result == nullptr || PQresultStatus(result) != wanted) throw_copy_failed(connection, result, what);
+  if (result == nullptr || PQresultStatus(result) != wanted)
+    throw_copy_failed(connection, result, what);
   PQclear(result);
 }
 
 }  // namespace
 
-BinaryCopyWriter::BinaryCopyWriter(pqxx::dbtransaction& transaction, std::string_view statement, size_t flush_bytes,
-                                   size_t background_queue_bytes)
-    : BinaryCopyWriter(raw_connection(transaction), statement, flush_bytes, background_queue_bytes) {}
+BinaryCopyWriter::BinaryCopyWriter(pqxx::dbtransaction& transaction, std::string_view statement,
+                                   size_t flush_bytes, size_t background_queue_bytes)
+    : BinaryCopyWriter(raw_connection(transaction), statement, flush_bytes,
+                       background_queue_bytes) {}
 
-BinaryCopyWriter::BinaryCopyWriter(PGconn* connection, std::string_view statement, size_t flush_bytes,
-                                   size_t background_queue_bytes)
+BinaryCopyWriter::BinaryCopyWriter(PGconn* connection, std::string_view statement,
+                                   size_t flush_bytes, size_t background_queue_bytes)
     : connection_(connection), flush_bytes_(flush_bytes) {
   start_copy(connection_, statement, PGRES_COPY_IN, "COPY start");
-  if (background_queue_bytes > 0) sender_ = std::make_unique<CopySender>(connection_, background_queue_bytes);
+  if (background_queue_bytes > 0)
+    sender_ = std::make_unique<CopySender>(connection_, background_queue_bytes);
   buffer_.reserve(flush_bytes_ + 4096);
   buffer_.insert(buffer_.end(), copy_signature, copy_signature + copy_signature_size);
   put_be(0, 4);  // flags
@@ -89,7 +96,8 @@ void BinaryCopyWriter::flush() {
     buffer_.reserve(flush_bytes_ + 4096);
     return;
   }
-  if (PQputCopyData(connection_, buffer_.data(), static_cast<int>(buffer_.size())) != 1) report_refused_data();
+  if (PQputCopyData(connection_, buffer_.data(), static_cast<int>(buffer_.size())) != 1)
+    report_refused_data();
   buffer_.clear();
 }
 
@@ -100,7 +108,8 @@ void BinaryCopyWriter::report_refused_data() {
   finished_ = true;
   expect_result(connection_, PGRES_COMMAND_OK, "COPY");
   while (PGresult* extra = PQgetResult(connection_)) PQclear(extra);
-  throw CopyFailed("COPY data could not be sent: " + sent_message, sqlstate_of(connection_, nullptr));
+  throw CopyFailed("COPY data could not be sent: " + sent_message,
+                   sqlstate_of(connection_, nullptr));
 }
 
 void BinaryCopyWriter::begin_row(int16_t field_count) {
@@ -109,7 +118,9 @@ void BinaryCopyWriter::begin_row(int16_t field_count) {
   ++rows_;
 }
 
-void BinaryCopyWriter::add_null() { put_be(0xFFFFFFFFu, 4); }
+void BinaryCopyWriter::add_null() {
+  put_be(0xFFFFFFFFu, 4);
+}
 
 void BinaryCopyWriter::add_int16(int16_t value) {
   put_be(2, 4);
@@ -213,7 +224,8 @@ bool BinaryCopyReader::next_row() {
     if (row_length_ < 0) throw_copy_failed(connection_, nullptr, "COPY TO");
     position_ = 0;
     if (!header_seen_) {
-      if (row_length_ < static_cast<int>(copy_header_size) || std::memcmp(row_, copy_signature, copy_signature_size) != 0) {
+      if (row_length_ < static_cast<int>(copy_header_size) ||
+          std::memcmp(row_, copy_signature, copy_signature_size) != 0) {
         throw CopyFailed("COPY TO: not a binary COPY stream", "");
       }
       header_seen_ = true;
@@ -245,30 +257,45 @@ std::string_view BinaryCopyReader::take_field(int32_t expected_length) {
   int32_t length = static_cast<int32_t>(get_be(row_ + position_, 4));
   position_ += 4;
   if (length < 0) throw CopyFailed("COPY TO: unexpected NULL", "");
-  if (expected_length >= 0 && length != expected_length) throw CopyFailed("COPY TO: field of unexpected size", "");
+  if (expected_length >= 0 && length != expected_length)
+    throw CopyFailed("COPY TO: field of unexpected size", "");
   if (row_length_ - position_ < length) throw CopyFailed("COPY TO: truncated field", "");
   std::string_view field(row_ + position_, static_cast<size_t>(length));
   position_ += length;
   return field;
 }
 
-int16_t BinaryCopyReader::read_int16() { return static_cast<int16_t>(get_be(take_field(2).data(), 2)); }
-int32_t BinaryCopyReader::read_int32() { return static_cast<int32_t>(get_be(take_field(4).data(), 4)); }
-int64_t BinaryCopyReader::read_int64() { return static_cast<int64_t>(get_be(take_field(8).data(), 8)); }
-bool BinaryCopyReader::read_bool() { return take_field(1)[0] != 0; }
-std::string_view BinaryCopyReader::read_bytes() { return take_field(-1); }
+int16_t BinaryCopyReader::read_int16() {
+  return static_cast<int16_t>(get_be(take_field(2).data(), 2));
+}
+int32_t BinaryCopyReader::read_int32() {
+  return static_cast<int32_t>(get_be(take_field(4).data(), 4));
+}
+int64_t BinaryCopyReader::read_int64() {
+  return static_cast<int64_t>(get_be(take_field(8).data(), 8));
+}
+bool BinaryCopyReader::read_bool() {
+  return take_field(1)[0] != 0;
+}
+std::string_view BinaryCopyReader::read_bytes() {
+  return take_field(-1);
+}
 
 void BinaryCopyReader::read_uuid(std::span<uint8_t, 16> out) {
   std::string_view field = take_field(16);
   std::memcpy(out.data(), field.data(), 16);
 }
 
-int64_t BinaryCopyReader::read_date() { return read_int32() + postgres_epoch_days; }
+int64_t BinaryCopyReader::read_date() {
+  return read_int32() + postgres_epoch_days;
+}
 
 int64_t BinaryCopyReader::read_local_timestamp() {
   int64_t microseconds = read_int64();
-  int64_t seconds = microseconds >= 0 ? microseconds / microseconds_per_second
-                                      : -((-microseconds + microseconds_per_second - 1) / microseconds_per_second);
+  int64_t seconds =
+      microseconds >= 0
+          ? microseconds / microseconds_per_second
+          : -((-microseconds + microseconds_per_second - 1) / microseconds_per_second);
   return seconds + postgres_epoch_seconds;
 }
 

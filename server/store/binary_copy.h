@@ -19,7 +19,8 @@ namespace cityclear::store {
 // A COPY the server refused; sqlstate is PostgreSQL's five-character code ("23505": a unique key).
 class CopyFailed : public std::runtime_error {
  public:
-  CopyFailed(const std::string& message, std::string sqlstate) : std::runtime_error(message), sqlstate_(std::move(sqlstate)) {}
+  CopyFailed(const std::string& message, std::string sqlstate)
+      : std::runtime_error(message), sqlstate_(std::move(sqlstate)) {}
   const std::string& sqlstate() const { return sqlstate_; }
   bool unique_violation() const { return sqlstate_ == "23505"; }
 
@@ -35,8 +36,8 @@ class BinaryCopyWriter {
   // statement: "COPY table (columns) FROM STDIN (FORMAT binary)". With background_queue_bytes,
   // full buffers go out on a thread of their own (CopySender), at most that many bytes queued,
   // and the caller must leave the connection alone until finish().
-  BinaryCopyWriter(pqxx::dbtransaction& transaction, std::string_view statement, size_t flush_bytes = 64 << 10,
-                   size_t background_queue_bytes = 0);
+  BinaryCopyWriter(pqxx::dbtransaction& transaction, std::string_view statement,
+                   size_t flush_bytes = 64 << 10, size_t background_queue_bytes = 0);
   // The same on a connection whose transaction is driven by SQL text (a prepared transaction).
   BinaryCopyWriter(PGconn* connection, std::string_view statement, size_t flush_bytes = 64 << 10,
                    size_t background_queue_bytes = 0);
@@ -53,7 +54,7 @@ class BinaryCopyWriter {
   void add_bool(bool value);
   void add_bytes(std::span<const uint8_t> bytes);  // bytea
   void add_text(std::string_view text);            // text, char(n)
-  void add_jsonb(std::string_view json_text);      // jsonb (its binary form: version 1, then the text)
+  void add_jsonb(std::string_view json_text);  // jsonb (its binary form: version 1, then the text)
   void add_uuid(std::span<const uint8_t, 16> bytes);
   void add_date(int64_t days_since_1970);
   void add_local_timestamp(int64_t local_seconds);  // timestamp without time zone

@@ -10,10 +10,12 @@ namespace {
 // libpq takes the connect timeout as a URL parameter; add it unless the URL has one.
 std::string with_connect_timeout(const std::string& url, int64_t connect_timeout_ms) {
   if (url.find("connect_timeout=") != std::string::npos) return url;
-  int64_t seconds = std::max<int64_t>(2, (connect_timeout_ms + 999) / 1000);  // libpq's minimum is 2 s
+  int64_t seconds =
+      std::max<int64_t>(2, (connect_timeout_ms + 999) / 1000);  // libpq's minimum is 2 s
   bool is_uri = url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0;
   if (!is_uri) return url + " connect_timeout=" + std::to_string(seconds);
-  return url + (url.find('?') == std::string::npos ? "?" : "&") + "connect_timeout=" + std::to_string(seconds);
+  return url + (url.find('?') == std::string::npos ? "?" : "&") +
+         "connect_timeout=" + std::to_string(seconds);
 }
 
 constexpr const char* set_session_limits =
@@ -28,10 +30,12 @@ void apply_limits(pqxx::connection& connection, SessionLimits limits) {
 
 }  // namespace
 
-std::unique_ptr<pqxx::connection> open_connection(const std::string& url, int64_t connect_timeout_ms,
+std::unique_ptr<pqxx::connection> open_connection(const std::string& url,
+                                                  int64_t connect_timeout_ms,
                                                   SessionLimits limits) {
   try {
-    auto connection = std::make_unique<pqxx::connection>(with_connect_timeout(url, connect_timeout_ms));
+    auto connection =
+        std::make_unique<pqxx::connection>(with_connect_timeout(url, connect_timeout_ms));
     apply_limits(*connection, limits);
     return connection;
   } catch (const pqxx::broken_connection& error) {
@@ -51,8 +55,8 @@ ConnectionLease::~ConnectionLease() {
   if (pool_ != nullptr) pool_->give_back(std::move(connection_));
 }
 
-ConnectionPool::ConnectionPool(std::string url, int size, int64_t acquire_timeout_ms, int64_t connect_timeout_ms,
-                               SessionLimits limits)
+ConnectionPool::ConnectionPool(std::string url, int size, int64_t acquire_timeout_ms,
+                               int64_t connect_timeout_ms, SessionLimits limits)
     : url_(std::move(url)),
       size_(size),
       acquire_timeout_(acquire_timeout_ms),

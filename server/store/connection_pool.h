@@ -49,7 +49,8 @@ class ConnectionPool {
   ConnectionPool(const ConnectionPool&) = delete;
   ConnectionPool& operator=(const ConnectionPool&) = delete;
 
-  // Throws PoolExhausted after the wait, DatabaseUnavailable when a new connection cannot be opened.
+  // Throws PoolExhausted after the wait, DatabaseUnavailable when a new connection cannot be
+  // opened.
   ConnectionLease acquire();
   // A connection if one is free now, without waiting (for work that can also run without it).
   std::optional<ConnectionLease> try_acquire();
@@ -63,7 +64,8 @@ class ConnectionPool {
   friend class ConnectionLease;
   void give_back(std::unique_ptr<pqxx::connection> connection);
   std::unique_ptr<pqxx::connection> open_connection() const;
-  ConnectionLease lease_locked(std::unique_lock<std::mutex>& lock);  // a free slot is known; unlocks
+  ConnectionLease lease_locked(
+      std::unique_lock<std::mutex>& lock);  // a free slot is known; unlocks
 
   std::string url_;
   int size_;
@@ -76,8 +78,10 @@ class ConnectionPool {
   int leased_ = 0;
 };
 
-// Opens one connection outside any pool (command-line tools, group commit); throws DatabaseUnavailable.
-std::unique_ptr<pqxx::connection> open_connection(const std::string& url, int64_t connect_timeout_ms,
+// Opens one connection outside any pool (command-line tools, group commit); throws
+// DatabaseUnavailable.
+std::unique_ptr<pqxx::connection> open_connection(const std::string& url,
+                                                  int64_t connect_timeout_ms,
                                                   SessionLimits limits = {});
 
 }  // namespace cityclear::store

@@ -22,7 +22,9 @@ CopySender::~CopySender() {
 bool CopySender::send(std::vector<char>& buffer) {
   std::unique_lock lock(mutex_);
   // One buffer always fits, however large: a queue of one never deadlocks.
-  changed_.wait(lock, [&] { return failed_ || queue_.empty() || queued_bytes_ + buffer.size() <= max_queued_bytes_; });
+  changed_.wait(lock, [&] {
+    return failed_ || queue_.empty() || queued_bytes_ + buffer.size() <= max_queued_bytes_;
+  });
   if (failed_) return false;
   queued_bytes_ += buffer.size();
   queue_.push_back(std::move(buffer));

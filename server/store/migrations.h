@@ -21,9 +21,11 @@ struct MigrationReport {
   std::vector<std::string> already_present;
 };
 
-MigrationReport apply_migrations(pqxx::connection& connection, const std::vector<Migration>& migrations);
+MigrationReport apply_migrations(pqxx::connection& connection,
+                                 const std::vector<Migration>& migrations);
 
-// Throws std::runtime_error when the database lacks a migration the program knows (run `db migrate`).
+// Throws std::runtime_error when the database lacks a migration the program knows (run `db
+// migrate`).
 void require_current_schema(pqxx::connection& connection);
 
 }  // namespace cityclear::store

@@ -17,7 +17,9 @@ class RawConnectionAccess : public pqxx::largeobject {
 
 }  // namespace
 
-PGconn* raw_connection(pqxx::dbtransaction& transaction) { return RawConnectionAccess::of(transaction); }
+PGconn* raw_connection(pqxx::dbtransaction& transaction) {
+  return RawConnectionAccess::of(transaction);
+}
 
 PGconn* raw_connection(pqxx::connection& connection) {
   pqxx::work probe(connection);

@@ -11,7 +11,8 @@ namespace cityclear::store {
 
 RetryBackoff::RetryBackoff(RetrySettings settings)
     : settings_(settings), next_backoff_ms_(settings.first_backoff_ms) {
-  CITYCLEAR_CHECK(settings.attempts >= 1 && settings.first_backoff_ms >= 0, "retry settings are sane");
+  CITYCLEAR_CHECK(settings.attempts >= 1 && settings.first_backoff_ms >= 0,
+                  "retry settings are sane");
 }
 
 bool RetryBackoff::another_without_wait() {

@@ -8,7 +8,7 @@
 namespace cityclear::store {
 
 struct RetrySettings {
-  int attempts = 5;              // tries in all, the first included
+  int attempts = 5;  // tries in all, the first included
   int64_t first_backoff_ms = 50;
   int64_t max_backoff_ms = 2000;
 };

@@ -29,7 +29,8 @@ FailureKind classify_failure(std::exception_ptr error);
 std::string failure_sentence(const std::exception& error);
 
 // What a caller gets once the retries of `error` (not permanent) are used up: a retryable error,
-// DatabaseUnavailable for a lost connection or an in-doubt commit, TransientDatabaseError otherwise.
+// DatabaseUnavailable for a lost connection or an in-doubt commit, TransientDatabaseError
+// otherwise.
 std::exception_ptr retries_used_up(const std::exception& error, FailureKind kind);
 
 }  // namespace cityclear::store

@@ -27,19 +27,22 @@ TEST_CASE("a missing configuration file", "[app][config]") {
 }
 
 TEST_CASE("an unknown key in the configuration", "[app][config]") {
-  auto config = write_app_config("config-unknown-key", unreachable_database_url(), {{"http", {{"thread", 4}}}});
+  auto config = write_app_config("config-unknown-key", unreachable_database_url(),
+                                 {{"http", {{"thread", 4}}}});
   check_one_line_exit_2(run_cityclear({"--config", config.string(), "tac"}), "thread");
 }
 
 TEST_CASE("a value out of its range", "[app][config]") {
-  auto config = write_app_config("config-range", unreachable_database_url(), {{"ingest", {{"workers", 0}}}});
+  auto config =
+      write_app_config("config-range", unreachable_database_url(), {{"ingest", {{"workers", 0}}}});
   check_one_line_exit_2(run_cityclear({"tac", "--config", config.string()}), "workers");
 }
 
 TEST_CASE("a configuration that is not JSON", "[app][config]") {
   auto folder = scratch_dir("config-not-json");
   write_text_file((folder / "cityclear.json").string(), "{\"database\": ");
-  check_one_line_exit_2(run_cityclear({"--config", (folder / "cityclear.json").string(), "serve"}), "cityclear.json");
+  check_one_line_exit_2(run_cityclear({"--config", (folder / "cityclear.json").string(), "serve"}),
+                        "cityclear.json");
 }
 
 TEST_CASE("a keys file that group or others can read is refused", "[app][config]") {
@@ -54,17 +57,20 @@ TEST_CASE("a keys file that group or others can read is refused", "[app][config]
 }
 
 TEST_CASE("a keys file that does not exist", "[app][config]") {
-  auto config = write_app_config("config-no-keys", unreachable_database_url(), {{"keys_file", "missing-keys.json"}});
+  auto config = write_app_config("config-no-keys", unreachable_database_url(),
+                                 {{"keys_file", "missing-keys.json"}});
   check_one_line_exit_2(run_cityclear({"--config", config.string(), "serve"}), "missing-keys.json");
 }
 
 TEST_CASE("a listen address already in use stops serve with one line", "[app][config]") {
-  auto first = write_app_config("config-port-first", unreachable_database_url(), {{"log", {{"format", "json"}}}});
+  auto first = write_app_config("config-port-first", unreachable_database_url(),
+                                {{"log", {{"format", "json"}}}});
   BackgroundCityclear server({"--config", first.string(), "serve"});
   auto serving = server.wait_for_line("\"event\":\"serving\"", 10000);
   REQUIRE(serving);
   std::string http = nlohmann::json::parse(*serving).at("http");
-  auto second = write_app_config("config-port-second", unreachable_database_url(), {{"http", {{"listen", http}}}});
+  auto second = write_app_config("config-port-second", unreachable_database_url(),
+                                 {{"http", {{"listen", http}}}});
   auto result = run_cityclear({"--config", second.string(), "serve"});
   check_one_line_exit_2(result, "http.listen");
   server.send_signal(SIGTERM);

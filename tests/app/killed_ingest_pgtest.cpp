@@ -22,7 +22,8 @@ int64_t count_rows(const std::string& table) {
 
 // A large valid file: the sample's first record repeated (later copies are duplicates, 03).
 std::string large_file_path(const std::filesystem::path& folder, size_t records) {
-  Tb1File sample = Tb1File::parse(read_text_file((samples_dir() / "TB1_33010001_HZ2026112100000001AB.txt").string()));
+  Tb1File sample = Tb1File::parse(
+      read_text_file((samples_dir() / "TB1_33010001_HZ2026112100000001AB.txt").string()));
   Tb1File large = sample;
   large.batch_id = "KILL0000000000000001";
   large.detail_lines.assign(records, sample.detail_lines[0]);
@@ -36,10 +37,12 @@ std::string large_file_path(const std::filesystem::path& folder, size_t records)
 
 TEST_CASE("an ingest killed in the middle stores nothing, and the retry succeeds") {
   reset_test_database();
-  auto config = write_app_config("killed_ingest", test_database_url(), {{"log", {{"level", "debug"}}}});
+  auto config =
+      write_app_config("killed_ingest", test_database_url(), {{"log", {{"level", "debug"}}}});
   std::string file = large_file_path(config.parent_path(), 300000);
   {
-    BackgroundCityclear ingest({"--config", config.string(), "ingest", "--received", "20261121100000", file});
+    BackgroundCityclear ingest(
+        {"--config", config.string(), "ingest", "--received", "20261121100000", file});
     // The file has been hashed and checked; the storing transaction is under way now.
     REQUIRE(ingest.wait_for_line("file examined", 60000));
     ingest.send_signal(SIGKILL);
@@ -48,12 +51,14 @@ TEST_CASE("an ingest killed in the middle stores nothing, and the retry succeeds
   int64_t archived = count_rows("raw_file");
   CHECK(archived <= 1);
   CHECK(count_rows("raw_file r WHERE size_bytes <> coalesce("
-                   "(SELECT sum(length(bytes)) FROM raw_file_chunk c WHERE c.raw_file_id = r.raw_file_id), 0)") == 0);
+                   "(SELECT sum(length(bytes)) FROM raw_file_chunk c WHERE c.raw_file_id = "
+                   "r.raw_file_id), 0)") == 0);
   CHECK(count_rows("batch") == 0);
   CHECK(count_rows("record") == 0);
   CHECK(count_rows("accepted_card_counter") == 0);
 
-  CommandResult retry = run_cityclear({"--config", config.string(), "ingest", "--json", "--received", "20261121100000", file});
+  CommandResult retry = run_cityclear(
+      {"--config", config.string(), "ingest", "--json", "--received", "20261121100000", file});
   INFO(retry.err);
   REQUIRE(retry.exit_code == 0);
   auto outcome = nlohmann::json::parse(lines_of(retry.out).at(0));

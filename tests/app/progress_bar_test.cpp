@@ -21,16 +21,21 @@ std::string text_of(std::FILE* file) {
   std::fflush(file);
   std::rewind(file);
   std::string text;
-  for (int c = std::fgetc(file); c != EOF; c = std::fgetc(file)) text.push_back(static_cast<char>(c));
+  for (int c = std::fgetc(file); c != EOF; c = std::fgetc(file))
+    text.push_back(static_cast<char>(c));
   return text;
 }
 
-size_t count_lines(const std::string& text) { return static_cast<size_t>(std::count(text.begin(), text.end(), '\n')); }
+size_t count_lines(const std::string& text) {
+  return static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
+}
 
 // Many updates of two steps, as the settlement reports them (every 65,536 records).
 void report_two_steps(ProgressBar& progress) {
-  for (int64_t done = 0; done <= 10 * 65536; done += 65536) progress.update("sorting", done, 10 * 65536);
-  for (int64_t done = 0; done < 10 * 65536; done += 65536) progress.update("writing files", done, 10 * 65536);
+  for (int64_t done = 0; done <= 10 * 65536; done += 65536)
+    progress.update("sorting", done, 10 * 65536);
+  for (int64_t done = 0; done < 10 * 65536; done += 65536)
+    progress.update("writing files", done, 10 * 65536);
 }
 
 }  // namespace
@@ -45,7 +50,8 @@ TEST_CASE("progress off a terminal is silent unless lines are asked for", "[app]
   CHECK(text_of(out.get()).empty());
 }
 
-TEST_CASE("progress lines off a terminal: one per step and one when a step finishes", "[app][progress]") {
+TEST_CASE("progress lines off a terminal: one per step and one when a step finishes",
+          "[app][progress]") {
   std::unique_ptr<std::FILE, FileCloser> out(std::tmpfile());
   REQUIRE(out);
   {

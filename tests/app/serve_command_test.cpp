@@ -8,10 +8,13 @@
 using namespace cityclear::testing;
 using nlohmann::json;
 
-TEST_CASE("serve starts without a database and stops cleanly on SIGTERM or SIGINT", "[app][serve]") {
+TEST_CASE("serve starts without a database and stops cleanly on SIGTERM or SIGINT",
+          "[app][serve]") {
   for (int signal_number : {SIGTERM, SIGINT}) {
-    auto config = write_app_config("serve-signal", unreachable_database_url(), {{"log", {{"format", "json"}}}});
-    BackgroundCityclear server({"--config", config.string(), "serve"}, {{"CITYCLEAR_DATABASE_URL", std::nullopt}});
+    auto config = write_app_config("serve-signal", unreachable_database_url(),
+                                   {{"log", {{"format", "json"}}}});
+    BackgroundCityclear server({"--config", config.string(), "serve"},
+                               {{"CITYCLEAR_DATABASE_URL", std::nullopt}});
     auto unavailable = server.wait_for_line("database_unavailable_at_start", 10000);
     REQUIRE(unavailable);
     auto serving = server.wait_for_line("\"event\":\"serving\"", 10000);
@@ -31,7 +34,8 @@ TEST_CASE("serve starts without a database and stops cleanly on SIGTERM or SIGIN
 
 TEST_CASE("serve logs text lines unless the log format is json", "[app][serve]") {
   auto config = write_app_config("serve-text-log", unreachable_database_url());
-  BackgroundCityclear server({"--config", config.string(), "serve"}, {{"CITYCLEAR_DATABASE_URL", std::nullopt}});
+  BackgroundCityclear server({"--config", config.string(), "serve"},
+                             {{"CITYCLEAR_DATABASE_URL", std::nullopt}});
   auto serving = server.wait_for_line(" serving ", 10000);
   REQUIRE(serving);
   CHECK(serving->find("info serving http=127.0.0.1:") != std::string::npos);

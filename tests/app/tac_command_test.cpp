@@ -11,7 +11,8 @@ namespace {
 
 std::vector<std::string> sample_detail_lines() {
   std::vector<std::string> details;
-  for (const auto& line : lines_of(read_text_file((samples_dir() / "TB1_33010001_HZ2026112100000001AB.txt").string()))) {
+  for (const auto& line : lines_of(
+           read_text_file((samples_dir() / "TB1_33010001_HZ2026112100000001AB.txt").string()))) {
     if (line.starts_with("D")) details.push_back(line);
   }
   return details;
@@ -25,7 +26,8 @@ std::string joined(const std::vector<std::string>& lines) {
 
 }  // namespace
 
-TEST_CASE("tac prints sequence, TAC carried, TAC computed and the verdict of every line", "[app][tac]") {
+TEST_CASE("tac prints sequence, TAC carried, TAC computed and the verdict of every line",
+          "[app][tac]") {
   auto config = write_app_config("tac-sample", unreachable_database_url());
   auto details = sample_detail_lines();
   REQUIRE(details.size() == 11);
@@ -45,7 +47,8 @@ TEST_CASE("tac prints sequence, TAC carried, TAC computed and the verdict of eve
 TEST_CASE("tac exits 0 when every TAC verifies", "[app][tac]") {
   auto config = write_app_config("tac-ok", unreachable_database_url());
   auto details = sample_detail_lines();
-  auto result = run_cityclear({"--config", config.string(), "tac"}, joined({details[0], details[1], details[2]}));
+  auto result = run_cityclear({"--config", config.string(), "tac"},
+                              joined({details[0], details[1], details[2]}));
   CHECK(result.exit_code == 0);
   CHECK(lines_of(result.out).size() == 3);
 }

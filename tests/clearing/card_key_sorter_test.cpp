@@ -17,14 +17,16 @@ std::vector<ClearingRecord> shuffled_records(size_t count, unsigned seed) {
     uint32_t issuer = 31000001 + static_cast<uint32_t>(index % 5) * 1000000;
     std::string serial = std::to_string(index / 3);
     std::string asn = "1234" + std::string(16 - serial.size(), '0') + serial;
-    records.push_back(testing::make_record(0, "SORT0000000000000001", 33010001, static_cast<uint32_t>(index + 1),
-                                           issuer, asn, static_cast<uint32_t>((index * 40503) % 65536), 100, 0));
+    records.push_back(testing::make_record(0, "SORT0000000000000001", 33010001,
+                                           static_cast<uint32_t>(index + 1), issuer, asn,
+                                           static_cast<uint32_t>((index * 40503) % 65536), 100, 0));
   }
   std::shuffle(records.begin(), records.end(), std::mt19937(seed));
   return records;
 }
 
-std::vector<ClearingRecord> sort_all(const std::vector<ClearingRecord>& records, size_t run_records) {
+std::vector<ClearingRecord> sort_all(const std::vector<ClearingRecord>& records,
+                                     size_t run_records) {
   CardKeySorter sorter(cityclear::testing::scratch_dir("clearing-sorter"), run_records);
   for (const auto& record : records) sorter.add(record);
   sorter.finish_input();
@@ -35,16 +37,19 @@ std::vector<ClearingRecord> sort_all(const std::vector<ClearingRecord>& records,
   return sorted;
 }
 
-bool same_records(const std::vector<ClearingRecord>& left, const std::vector<ClearingRecord>& right) {
+bool same_records(const std::vector<ClearingRecord>& left,
+                  const std::vector<ClearingRecord>& right) {
   return left.size() == right.size() &&
          std::equal(left.begin(), left.end(), right.begin(), [](const auto& a, const auto& b) {
-           return a.card_key == b.card_key && a.sequence == b.sequence && a.card_counter == b.card_counter;
+           return a.card_key == b.card_key && a.sequence == b.sequence &&
+                  a.card_counter == b.card_counter;
          });
 }
 
 }  // namespace
 
-TEST_CASE("records come out by card key whether they fit in one run or spill into many", "[clearing][sort]") {
+TEST_CASE("records come out by card key whether they fit in one run or spill into many",
+          "[clearing][sort]") {
   auto records = shuffled_records(10007, 42);
   auto expected = records;
   std::stable_sort(expected.begin(), expected.end(),

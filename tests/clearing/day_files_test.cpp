@@ -20,7 +20,9 @@ namespace {
 
 const cityclear::CivilDate small_day{2026, 11, 21};
 
-fs::path small_day_data() { return cityclear::testing::test_data_dir() / "clearing" / "small_day"; }
+fs::path small_day_data() {
+  return cityclear::testing::test_data_dir() / "clearing" / "small_day";
+}
 
 DayTotals totals_of(const std::vector<ClearingRecord>& records, const ParticipantRates& rates) {
   DayTotals totals;
@@ -28,9 +30,10 @@ DayTotals totals_of(const std::vector<ClearingRecord>& records, const Participan
   return totals;
 }
 
-DayFiles generate(const std::vector<ClearingRecord>& records, const ParticipantRates& rates, const fs::path& directory,
-                  ChunkSink chunk_sink = {}) {
-  DayFilesRequest request{small_day, &rates, totals_of(records, rates), directory, std::move(chunk_sink), {}};
+DayFiles generate(const std::vector<ClearingRecord>& records, const ParticipantRates& rates,
+                  const fs::path& directory, ChunkSink chunk_sink = {}) {
+  DayFilesRequest request{
+      small_day, &rates, totals_of(records, rates), directory, std::move(chunk_sink), {}};
   testing::VectorRecordSource accepted(testing::accepted_by_card_key(records));
   testing::VectorRecordSource rejected(testing::rejected_by_batch(records));
   DayFiles files = write_day_files(request, accepted, rejected);
@@ -84,7 +87,8 @@ TEST_CASE("a hand-computed day gives the expected files byte for byte", "[cleari
   CHECK(leftovers == 0);
 }
 
-TEST_CASE("files are the same bytes on tmpfs (which refuses O_DIRECT before Linux 6.6)", "[clearing][files]") {
+TEST_CASE("files are the same bytes on tmpfs (which refuses O_DIRECT before Linux 6.6)",
+          "[clearing][files]") {
   fs::path shared_memory = "/dev/shm";
   if (!fs::is_directory(shared_memory)) return;
   auto rates = ParticipantRates::from_participants(testing::small_day_participants());
@@ -94,7 +98,8 @@ TEST_CASE("files are the same bytes on tmpfs (which refuses O_DIRECT before Linu
   generate(records, rates, directory);
   for (const auto& entry : fs::directory_iterator(small_day_data() / "expected")) {
     INFO(entry.path().filename().string());
-    CHECK(testing::read_whole_file(directory / entry.path().filename()) == testing::read_whole_file(entry.path()));
+    CHECK(testing::read_whole_file(directory / entry.path().filename()) ==
+          testing::read_whole_file(entry.path()));
   }
   fs::remove_all(directory);
 }
@@ -115,15 +120,18 @@ TEST_CASE("files do not depend on the order records arrive in", "[clearing][file
   }
 }
 
-TEST_CASE("big files are handed out in chunks of exactly 1 MiB that make up the file", "[clearing][files]") {
+TEST_CASE("big files are handed out in chunks of exactly 1 MiB that make up the file",
+          "[clearing][files]") {
   auto rates = ParticipantRates::from_participants(testing::small_day_participants());
   std::vector<ClearingRecord> records;
-  // 20000 records of Shanghai cards acquired by Hangzhou: about 2.5 MiB in each of their CLR1 files.
+  // 20000 records of Shanghai cards acquired by Hangzhou: about 2.5 MiB in each of their CLR1
+  // files.
   for (uint32_t index = 0; index < 20000; ++index) {
     std::string serial = std::to_string(index / 7);
     std::string asn = "3100000100" + std::string(10 - serial.size(), '0') + serial;
-    records.push_back(testing::make_record(0, "HZ2026112100000009AB", 33010001, index + 1, 31000001, asn, index % 7,
-                                           100 + index % 300, *cityclear::parse_local_timestamp("20261121101010")));
+    records.push_back(testing::make_record(0, "HZ2026112100000009AB", 33010001, index + 1, 31000001,
+                                           asn, index % 7, 100 + index % 300,
+                                           *cityclear::parse_local_timestamp("20261121101010")));
   }
   fs::path directory = cityclear::testing::scratch_dir("clearing-chunks");
   std::map<std::string, std::string> assembled;
@@ -135,7 +143,8 @@ TEST_CASE("big files are handed out in chunks of exactly 1 MiB that make up the 
   for (const auto& file : files.files) {
     std::string content = testing::read_whole_file(directory / file.name);
     CHECK(assembled[file.name] == content);
-    CHECK(file.chunk_count == static_cast<int32_t>((content.size() + file_chunk_bytes - 1) / file_chunk_bytes));
+    CHECK(file.chunk_count ==
+          static_cast<int32_t>((content.size() + file_chunk_bytes - 1) / file_chunk_bytes));
     check_trailer_hash(content);
   }
   CHECK(next_chunk["CLR_33010001_20261121.txt"] == 3);
@@ -144,14 +153,15 @@ TEST_CASE("big files are handed out in chunks of exactly 1 MiB that make up the 
   CHECK(files.positions[0].fees_fen == fees);
 }
 
-TEST_CASE("records naming unconfigured participants are refused with their codes", "[clearing][files]") {
+TEST_CASE("records naming unconfigured participants are refused with their codes",
+          "[clearing][files]") {
   auto rates = ParticipantRates::from_participants(testing::small_day_participants());
   auto records = testing::read_record_file(small_day_data() / "records.txt");
   auto time = *cityclear::parse_local_timestamp("20261121101010");
-  records.push_back(
-      testing::make_record(0, "HZ2026112100000003AB", 33010001, 1, 81000001, "81000001000000000001", 1, 500, time));
-  records.push_back(
-      testing::make_record(0, "XX2026112100000003AB", 82000001, 1, 31000001, "31000001000000000099", 1, 500, time));
+  records.push_back(testing::make_record(0, "HZ2026112100000003AB", 33010001, 1, 81000001,
+                                         "81000001000000000001", 1, 500, time));
+  records.push_back(testing::make_record(0, "XX2026112100000003AB", 82000001, 1, 31000001,
+                                         "31000001000000000099", 1, 500, time));
   // A rejected record may name an unknown issuer: that alone is fine.
   fs::path directory = cityclear::testing::scratch_dir("clearing-unconfigured");
   try {
@@ -166,7 +176,8 @@ TEST_CASE("records naming unconfigured participants are refused with their codes
   CHECK(fs::is_empty(directory));
 }
 
-TEST_CASE("streams that disagree with the counted totals are reported and leave no file", "[clearing][files]") {
+TEST_CASE("streams that disagree with the counted totals are reported and leave no file",
+          "[clearing][files]") {
   auto rates = ParticipantRates::from_participants(testing::small_day_participants());
   auto records = testing::read_record_file(small_day_data() / "records.txt");
   DayTotals totals = totals_of(records, rates);
@@ -179,7 +190,8 @@ TEST_CASE("streams that disagree with the counted totals are reported and leave 
   CHECK(fs::is_empty(directory));
 }
 
-TEST_CASE("two accepted records of one card and counter are reported, not written", "[clearing][files]") {
+TEST_CASE("two accepted records of one card and counter are reported, not written",
+          "[clearing][files]") {
   auto rates = ParticipantRates::from_participants(testing::small_day_participants());
   auto records = testing::read_record_file(small_day_data() / "records.txt");
   ClearingRecord twin = records.front();

@@ -12,7 +12,8 @@ TEST_CASE("rates are looked up by code and fingerprinted canonically", "[clearin
   CHECK(rates.all()[0].code == 31000001);
   CHECK(rates.index_of(52010001) == 1u);
   CHECK_FALSE(rates.index_of(33010001).has_value());
-  CHECK(cityclear::to_hex(rates.fingerprint()) == cityclear::sha256_hex("31000001 00030\n52010001 00040\n"));
+  CHECK(cityclear::to_hex(rates.fingerprint()) ==
+        cityclear::sha256_hex("31000001 00030\n52010001 00040\n"));
 }
 
 TEST_CASE("every configured code is found among many, and no other", "[clearing][rates]") {
@@ -21,8 +22,10 @@ TEST_CASE("every configured code is found among many, and no other", "[clearing]
     list.push_back({10000001 + index * 100003, static_cast<int>(index % 51), ""});
   }
   ParticipantRates rates(list);
-  for (size_t index = 0; index < rates.size(); ++index) CHECK(rates.index_of(rates.all()[index].code) == index);
-  for (uint32_t index = 0; index < 700; ++index) CHECK_FALSE(rates.index_of(10000002 + index * 100003).has_value());
+  for (size_t index = 0; index < rates.size(); ++index)
+    CHECK(rates.index_of(rates.all()[index].code) == index);
+  for (uint32_t index = 0; index < 700; ++index)
+    CHECK_FALSE(rates.index_of(10000002 + index * 100003).has_value());
   CHECK_FALSE(rates.index_of(0).has_value());
   CHECK_FALSE(rates.index_of(99999999).has_value());
 }

@@ -5,7 +5,8 @@
 using namespace cityclear::clearing;
 
 TEST_CASE("balanced positions pass, every broken rule is named", "[clearing][positions]") {
-  std::vector<Position> positions = {{0, 0, 0, 13, 13}, {31000001, 1000, 0, 3, 997}, {33010001, 500, 1500, 10, -1010}};
+  std::vector<Position> positions = {
+      {0, 0, 0, 13, 13}, {31000001, 1000, 0, 3, 997}, {33010001, 500, 1500, 10, -1010}};
   CHECK(position_balance_problem(positions).empty());
   auto broken = positions;
   broken[1].net_fen += 1;

@@ -37,14 +37,16 @@ std::vector<ClearingRecord> upload_records(int thread, int batch, int count) {
     uint32_t issuer = codes[(index * 7 + batch) % 5];
     std::string asn = digits(thread, 2) + digits(batch, 8) + digits(index, 10);
     uint8_t reason = index % 11 == 5 ? 3 : 0;
-    records.push_back(testing::make_record(reason, batch_id, acquirer, index + 1, issuer, asn, index % 3,
-                                           1 + (index * 37 + batch) % 5000,
+    records.push_back(testing::make_record(reason, batch_id, acquirer, index + 1, issuer, asn,
+                                           index % 3, 1 + (index * 37 + batch) % 5000,
                                            cityclear::days_from_civil({2031, 3, 10}) * 86400));
   }
   return records;
 }
 
-CivilDate next_day(CivilDate day) { return cityclear::civil_from_days(cityclear::days_from_civil(day) + 1); }
+CivilDate next_day(CivilDate day) {
+  return cityclear::civil_from_days(cityclear::days_from_civil(day) + 1);
+}
 
 // Ingest as the lead's component does it: the first day >= today whose row, read FOR SHARE inside
 // the storing transaction, is open.
@@ -52,7 +54,8 @@ CivilDate ingest_one_upload(pqxx::connection& connection, CivilDate wanted,
                             const std::vector<ClearingRecord>& records) {
   pqxx::work transaction(connection);
   while (true) {
-    transaction.exec_params("SELECT cityclear_ensure_day($1::date)", cityclear::format_iso_date(wanted));
+    transaction.exec_params("SELECT cityclear_ensure_day($1::date)",
+                            cityclear::format_iso_date(wanted));
     auto state = transaction
                      .exec_params1("SELECT state FROM clearing_day WHERE day = $1::date FOR SHARE",
                                    cityclear::format_iso_date(wanted))[0]
@@ -61,21 +64,25 @@ CivilDate ingest_one_upload(pqxx::connection& connection, CivilDate wanted,
     wanted = next_day(wanted);
   }
   testing::insert_batches(transaction, wanted, records);
-  std::this_thread::sleep_for(std::chrono::milliseconds(3));  // keep the transaction in flight a while
+  std::this_thread::sleep_for(
+      std::chrono::milliseconds(3));  // keep the transaction in flight a while
   transaction.commit();
   return wanted;
 }
 
 }  // namespace
 
-TEST_CASE("settling while uploads arrive neither loses nor doubles a record", "[clearing][settle][concurrency][pg]") {
+TEST_CASE("settling while uploads arrive neither loses nor doubles a record",
+          "[clearing][settle][concurrency][pg]") {
   const CivilDate day{2031, 3, 10};
   auto connection = testing::connect_test_database();
-  for (CivilDate each : {day, next_day(day), next_day(next_day(day))}) testing::remove_day(*connection, each);
+  for (CivilDate each : {day, next_day(day), next_day(next_day(day))})
+    testing::remove_day(*connection, each);
   {
     // Partitions exist beforehand: concurrent CREATE TABLE is the ingest component's concern.
     pqxx::work transaction(*connection);
-    transaction.exec("SELECT cityclear_ensure_day('2031-03-10'), cityclear_ensure_day('2031-03-11')");
+    transaction.exec(
+        "SELECT cityclear_ensure_day('2031-03-10'), cityclear_ensure_day('2031-03-11')");
     transaction.commit();
   }
   auto pool = testing::make_test_pool();
@@ -91,7 +98,8 @@ TEST_CASE("settling while uploads arrive neither loses nor doubles a record", "[
   std::vector<std::thread> threads;
   for (int thread = 0; thread < thread_count; ++thread) {
     threads.emplace_back([&, thread] {
-      auto ingest_connection = std::make_unique<pqxx::connection>(cityclear::testing::test_database_url());
+      auto ingest_connection =
+          std::make_unique<pqxx::connection>(cityclear::testing::test_database_url());
       int after_settle = 0;
       for (int batch = 0; after_settle < 8; ++batch) {
         auto records = upload_records(thread, batch, 40 + batch % 17);
@@ -116,14 +124,17 @@ TEST_CASE("settling while uploads arrive neither loses nor doubles a record", "[
   CHECK(result.record_count == inserted[day]);
   CHECK(result.record_count == testing::count_records(*connection, day));
   CHECK(inserted[next_day(day)] > 0);
-  CHECK(testing::count_records(*connection, day) + testing::count_records(*connection, next_day(day)) == total);
+  CHECK(testing::count_records(*connection, day) +
+            testing::count_records(*connection, next_day(day)) ==
+        total);
   CHECK(position_balance_problem(result.positions).empty());
   SettlementResult again = service.settle(day);  // the day took nothing after its close
   CHECK(again.already_settled);
   CHECK(again.record_count == result.record_count);
 }
 
-TEST_CASE("two settle runs of one day at once: only one runs", "[clearing][settle][concurrency][pg]") {
+TEST_CASE("two settle runs of one day at once: only one runs",
+          "[clearing][settle][concurrency][pg]") {
   const CivilDate day{2031, 4, 1};
   auto connection = testing::connect_test_database();
   testing::remove_day(*connection, day);
@@ -173,12 +184,14 @@ TEST_CASE("two settle runs of one day at once: only one runs", "[clearing][settl
   CHECK(later.positions == first_result->positions);
 }
 
-TEST_CASE("two settle runs racing freely: exactly one computes the day", "[clearing][settle][concurrency][pg]") {
+TEST_CASE("two settle runs racing freely: exactly one computes the day",
+          "[clearing][settle][concurrency][pg]") {
   const CivilDate day{2031, 4, 2};
   auto connection = testing::connect_test_database();
   testing::remove_day(*connection, day);
   testing::insert_day_records(*connection, day, upload_records(8, 1, 500));
-  cityclear::Config config = testing::make_clearing_config(cityclear::testing::scratch_dir("clearing-racing-settle"));
+  cityclear::Config config =
+      testing::make_clearing_config(cityclear::testing::scratch_dir("clearing-racing-settle"));
   auto pool = testing::make_test_pool(6);
   SettlementService service(config, *pool);
   std::atomic<int> computed{0}, already{0}, refused{0};
@@ -197,10 +210,13 @@ TEST_CASE("two settle runs racing freely: exactly one computes the day", "[clear
   CHECK(computed == 1);
   CHECK(already + refused == 2);
   pqxx::nontransaction transaction(*connection);
-  CHECK(transaction.exec1("SELECT count(*) FROM settlement_run WHERE clearing_day = '2031-04-02'")[0].as<int>() == 1);
+  CHECK(
+      transaction.exec1("SELECT count(*) FROM settlement_run WHERE clearing_day = '2031-04-02'")[0]
+          .as<int>() == 1);
 }
 
-TEST_CASE("a late upload never waits for a settle run in progress", "[clearing][settle][concurrency][pg]") {
+TEST_CASE("a late upload never waits for a settle run in progress",
+          "[clearing][settle][concurrency][pg]") {
   const CivilDate day{2031, 5, 1};
   auto connection = testing::connect_test_database();
   for (CivilDate each : {day, next_day(day)}) testing::remove_day(*connection, each);
@@ -210,7 +226,8 @@ TEST_CASE("a late upload never waits for a settle run in progress", "[clearing][
     transaction.exec("SELECT cityclear_ensure_day('2031-05-02')");
     transaction.commit();
   }
-  cityclear::Config config = testing::make_clearing_config(cityclear::testing::scratch_dir("clearing-late-upload"));
+  cityclear::Config config =
+      testing::make_clearing_config(cityclear::testing::scratch_dir("clearing-late-upload"));
   auto pool = testing::make_test_pool();
   SettlementService service(config, *pool);
   std::mutex mutex;

@@ -34,9 +34,11 @@ std::vector<uint32_t> bulk_tacs(SimdPath path, crypto::Algorithm algorithm,
   }
   std::vector<uint32_t> tacs(vectors.size());
   if (algorithm == crypto::Algorithm::triple_des) {
-    crypto::tdes_bulk_tacs(path, tdes_pointers.data(), factors.data(), inputs.data(), tacs.data(), tacs.size());
+    crypto::tdes_bulk_tacs(path, tdes_pointers.data(), factors.data(), inputs.data(), tacs.data(),
+                           tacs.size());
   } else {
-    crypto::sm4_bulk_tacs(path, sm4_pointers.data(), factors.data(), inputs.data(), tacs.data(), tacs.size());
+    crypto::sm4_bulk_tacs(path, sm4_pointers.data(), factors.data(), inputs.data(), tacs.data(),
+                          tacs.size());
   }
   return tacs;
 }

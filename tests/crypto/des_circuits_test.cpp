@@ -29,10 +29,11 @@ PortableLanes all_inputs_of_bit(int bit) {
 
 template <int Box>
 void check_sbox_circuit() {
-  PortableLanes out[4] = {PortableLanes::zero(), PortableLanes::zero(), PortableLanes::zero(), PortableLanes::zero()};
+  PortableLanes out[4] = {PortableLanes::zero(), PortableLanes::zero(), PortableLanes::zero(),
+                          PortableLanes::zero()};
   crypto::bitsliced_des::sbox<Box>(all_inputs_of_bit(0), all_inputs_of_bit(1), all_inputs_of_bit(2),
-                                   all_inputs_of_bit(3), all_inputs_of_bit(4), all_inputs_of_bit(5), out[0], out[1],
-                                   out[2], out[3]);
+                                   all_inputs_of_bit(3), all_inputs_of_bit(4), all_inputs_of_bit(5),
+                                   out[0], out[1], out[2], out[3]);
   for (unsigned value = 0; value < 64; ++value) {
     const unsigned expected = des_tables::sbox_output(Box, value);
     unsigned got = 0;
@@ -42,14 +43,18 @@ void check_sbox_circuit() {
   }
 }
 
-int fips_bit(uint64_t value, int number, int width) { return static_cast<int>((value >> (width - number)) & 1u); }
+int fips_bit(uint64_t value, int number, int width) {
+  return static_cast<int>((value >> (width - number)) & 1u);
+}
 
 // DES straight from the FIPS tables, one bit at a time: slow and independent of the bitsliced code.
 uint64_t table_des_encrypt(uint64_t key, uint64_t block) {
   uint64_t halves = 0;
-  for (uint8_t source : des_tables::kPermutedChoice1) halves = (halves << 1) | fips_bit(key, source, 64);
+  for (uint8_t source : des_tables::kPermutedChoice1)
+    halves = (halves << 1) | fips_bit(key, source, 64);
   uint64_t permuted = 0;
-  for (uint8_t source : des_tables::kInitialPermutation) permuted = (permuted << 1) | fips_bit(block, source, 64);
+  for (uint8_t source : des_tables::kInitialPermutation)
+    permuted = (permuted << 1) | fips_bit(block, source, 64);
   uint32_t left = static_cast<uint32_t>(permuted >> 32), right = static_cast<uint32_t>(permuted);
   uint32_t c = static_cast<uint32_t>(halves >> 28), d = static_cast<uint32_t>(halves & 0xFFFFFFF);
   for (int round = 0; round < 16; ++round) {
@@ -65,10 +70,12 @@ uint64_t table_des_encrypt(uint64_t key, uint64_t block) {
     }
     uint32_t substituted = 0;
     for (int box = 0; box < 8; ++box) {
-      substituted = (substituted << 4) | des_tables::sbox_output(box, (mixed >> (42 - 6 * box)) & 63u);
+      substituted =
+          (substituted << 4) | des_tables::sbox_output(box, (mixed >> (42 - 6 * box)) & 63u);
     }
     uint32_t feistel = 0;
-    for (uint8_t source : des_tables::kPermutation) feistel = (feistel << 1) | fips_bit(substituted, source, 32);
+    for (uint8_t source : des_tables::kPermutation)
+      feistel = (feistel << 1) | fips_bit(substituted, source, 32);
     const uint32_t next_right = left ^ feistel;
     left = right;
     right = next_right;
@@ -76,7 +83,8 @@ uint64_t table_des_encrypt(uint64_t key, uint64_t block) {
   const uint64_t pre_output = (uint64_t{right} << 32) | left;
   uint64_t cipher = 0;
   for (int bit = 1; bit <= 64; ++bit) {
-    cipher = (cipher << 1) | fips_bit(pre_output, crypto::bitsliced_des::kFinalPermutationSource[bit - 1] + 1, 64);
+    cipher = (cipher << 1) |
+             fips_bit(pre_output, crypto::bitsliced_des::kFinalPermutationSource[bit - 1] + 1, 64);
   }
   return cipher;
 }
@@ -96,7 +104,8 @@ uint64_t openssl_des_encrypt(uint64_t key, uint64_t block) {
 
 }  // namespace
 
-TEST_CASE("every generated S-box circuit matches its FIPS table on all 64 inputs", "[crypto][des]") {
+TEST_CASE("every generated S-box circuit matches its FIPS table on all 64 inputs",
+          "[crypto][des]") {
   check_sbox_circuit<0>();
   check_sbox_circuit<1>();
   check_sbox_circuit<2>();
@@ -107,7 +116,8 @@ TEST_CASE("every generated S-box circuit matches its FIPS table on all 64 inputs
   check_sbox_circuit<7>();
 }
 
-TEST_CASE("the FIPS tables and final permutation make DES as OpenSSL computes it", "[crypto][des]") {
+TEST_CASE("the FIPS tables and final permutation make DES as OpenSSL computes it",
+          "[crypto][des]") {
   std::mt19937_64 random(20260919);
   for (int trial = 0; trial < 2000; ++trial) {
     const uint64_t key = random(), block = random();

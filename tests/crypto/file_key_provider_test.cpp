@@ -30,8 +30,10 @@ std::array<uint8_t, 16> master_key_of(const std::string& hex) {
 crypto::TacRequest request_for(crypto::KeyId key, uint8_t seed) {
   crypto::TacRequest request;
   request.key = key;
-  for (size_t i = 0; i < request.factor.size(); ++i) request.factor[i] = static_cast<uint8_t>(seed + i);
-  for (size_t i = 0; i < request.input.size(); ++i) request.input[i] = static_cast<uint8_t>(seed * 3 + i);
+  for (size_t i = 0; i < request.factor.size(); ++i)
+    request.factor[i] = static_cast<uint8_t>(seed + i);
+  for (size_t i = 0; i < request.input.size(); ++i)
+    request.input[i] = static_cast<uint8_t>(seed * 3 + i);
   return request;
 }
 
@@ -44,24 +46,28 @@ TEST_CASE("verdict names are the spec's", "[crypto][provider]") {
   CHECK(std::string(crypto::verdict_name(crypto::TacVerdict::unknown_key)) == "UNKNOWN_KEY");
 }
 
-TEST_CASE("file key provider derives card keys and TACs as the reference does", "[crypto][provider]") {
+TEST_CASE("file key provider derives card keys and TACs as the reference does",
+          "[crypto][provider]") {
   const auto provider = crypto::load_file_key_provider(sample_keys_copy("crypto_provider_single"));
   const crypto::KeyId tdes_key{33010001, 0x01, 0x00}, sm4_key{33010001, 0x02, 0x04};
   const auto tdes_master = master_key_of("27A0AEB3FEE9232F8AF2211F9EE491C5");
   const auto sm4_master = master_key_of("B10BECB5563BFC1E6F93427ECBC8FE29");
   const auto request = request_for(tdes_key, 7);
   CHECK(provider->derive_card_key(tdes_key, request.factor) ==
-        crypto::reference::derive_card_key(crypto::Algorithm::triple_des, tdes_master.data(), request.factor));
+        crypto::reference::derive_card_key(crypto::Algorithm::triple_des, tdes_master.data(),
+                                           request.factor));
   CHECK(provider->derive_card_key(sm4_key, request.factor) ==
-        crypto::reference::derive_card_key(crypto::Algorithm::sm4, sm4_master.data(), request.factor));
-  CHECK(provider->compute_tac(request) == crypto::reference::compute_tac(crypto::Algorithm::triple_des,
-                                                                         tdes_master.data(), request.factor,
-                                                                         request.input));
+        crypto::reference::derive_card_key(crypto::Algorithm::sm4, sm4_master.data(),
+                                           request.factor));
+  CHECK(provider->compute_tac(request) ==
+        crypto::reference::compute_tac(crypto::Algorithm::triple_des, tdes_master.data(),
+                                       request.factor, request.input));
   CHECK_FALSE(provider->derive_card_key({33010001, 0x03, 0x00}, request.factor).has_value());
   CHECK_FALSE(provider->compute_tac(request_for({44000001, 0x01, 0x00}, 1)).has_value());
 }
 
-TEST_CASE("verify_tacs gives OK, MISMATCH, UNKNOWN_ISSUER and UNKNOWN_KEY on every path", "[crypto][provider]") {
+TEST_CASE("verify_tacs gives OK, MISMATCH, UNKNOWN_ISSUER and UNKNOWN_KEY on every path",
+          "[crypto][provider]") {
   const auto keys_file = sample_keys_copy("crypto_provider_verify");
   for (crypto::SimdPath path : {crypto::SimdPath::portable, crypto::SimdPath::avx2}) {
     if (!crypto::simd_path_available(path)) {
@@ -82,8 +88,8 @@ TEST_CASE("verify_tacs gives OK, MISMATCH, UNKNOWN_ISSUER and UNKNOWN_KEY on eve
     provider->verify_tacs(requests, verdicts);
     using crypto::TacVerdict;
     CHECK(verdicts == std::vector<TacVerdict>{TacVerdict::ok, TacVerdict::ok, TacVerdict::mismatch,
-                                              TacVerdict::mismatch, TacVerdict::unknown_issuer, TacVerdict::unknown_key,
-                                              TacVerdict::unknown_key});
+                                              TacVerdict::mismatch, TacVerdict::unknown_issuer,
+                                              TacVerdict::unknown_key, TacVerdict::unknown_key});
     provider->verify_tacs({}, {});  // an empty batch is fine
   }
 }

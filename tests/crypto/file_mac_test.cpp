@@ -25,18 +25,20 @@ std::span<const uint8_t> bytes_of(const std::string& text) {
 crypto::FileMacValue one_shot_hmac(std::span<const uint8_t> key, std::span<const uint8_t> data) {
   crypto::FileMacValue value{};
   unsigned length = 0;
-  REQUIRE(HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), data.data(), data.size(), value.data(),
-               &length) != nullptr);
+  REQUIRE(HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), data.data(), data.size(),
+               value.data(), &length) != nullptr);
   REQUIRE(length == value.size());
   return value;
 }
 
 }  // namespace
 
-TEST_CASE("file MAC is HMAC-SHA256 (RFC 4231 case 2 and OpenSSL's one-shot HMAC)", "[crypto][mac]") {
+TEST_CASE("file MAC is HMAC-SHA256 (RFC 4231 case 2 and OpenSSL's one-shot HMAC)",
+          "[crypto][mac]") {
   auto mac = crypto::begin_hmac_sha256(bytes_of("Jefe"));
   mac->update(bytes_of("what do ya want for nothing?"));
-  CHECK(cityclear::to_hex(mac->finish()) == "5BDCC146BF60754E6A042426089575C75A003F089D2739839DEC58B964EC3843");
+  CHECK(cityclear::to_hex(mac->finish()) ==
+        "5BDCC146BF60754E6A042426089575C75A003F089D2739839DEC58B964EC3843");
 
   const std::string text = "TB1|33010001|HZ2026112100000001AB|...\n";
   std::vector<uint8_t> key(32, 0x5A);
@@ -69,7 +71,8 @@ TEST_CASE("the key provider MACs files with the acquirer's file key", "[crypto][
   REQUIRE(mac != nullptr);
   mac->update(bytes_of("HEADER\n"));
   mac->update(bytes_of("DETAIL\n"));
-  const auto key = cityclear::parse_hex("55E5CD8E46DC8ED4B7C2764D2A5A4D767706F85D8690024AD6BDA3401BE9C8CB");
+  const auto key =
+      cityclear::parse_hex("55E5CD8E46DC8ED4B7C2764D2A5A4D767706F85D8690024AD6BDA3401BE9C8CB");
   CHECK(mac->finish() == one_shot_hmac(*key, bytes_of("HEADER\nDETAIL\n")));
 }
 

@@ -21,11 +21,15 @@ constexpr const char* kFileKey = "3460BE31201E69FEDAA0EEE8B9997F5C7C2999FDAFE593
 
 std::string keys_file_text(const std::string& issuer_entries, const std::string& acquirers = "") {
   return R"({"issuers": {"31000001": [)" + issuer_entries + R"(]}, "acquirers": {)" +
-         (acquirers.empty() ? R"("31000001": {"file_key": ")" + std::string(kFileKey) + R"("})" : acquirers) + "}}";
+         (acquirers.empty() ? R"("31000001": {"file_key": ")" + std::string(kFileKey) + R"("})"
+                            : acquirers) +
+         "}}";
 }
 
-std::string entry(const std::string& version, const std::string& algorithm, const std::string& master_key) {
-  return R"({"version": ")" + version + R"(", "alg": ")" + algorithm + R"(", "mtk": ")" + master_key + R"("})";
+std::string entry(const std::string& version, const std::string& algorithm,
+                  const std::string& master_key) {
+  return R"({"version": ")" + version + R"(", "alg": ")" + algorithm + R"(", "mtk": ")" +
+         master_key + R"("})";
 }
 
 // True when the message shows any 12 consecutive characters of the key hex, in either case.
@@ -58,7 +62,9 @@ std::string refusal_of(const std::string& text, unsigned mode = 0600) {
   return "";
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 }  // namespace
 
@@ -106,34 +112,45 @@ TEST_CASE("a missing keys file is refused", "[crypto][keys]") {
 
 TEST_CASE("malformed keys files are refused without showing key material", "[crypto][keys]") {
   const std::string good_entry = entry("01", "00", kMasterKey);
-  CHECK(contains(refusal_of(R"({"issuers": {"31000001": [)" + good_entry + " oops"), "not valid JSON"));
-  CHECK(contains(refusal_of(std::string(R"({"issuers": {"31000001": [{"mtk": ")") + kMasterKey + "\n"),
+  CHECK(contains(refusal_of(R"({"issuers": {"31000001": [)" + good_entry + " oops"),
                  "not valid JSON"));
+  CHECK(contains(
+      refusal_of(std::string(R"({"issuers": {"31000001": [{"mtk": ")") + kMasterKey + "\n"),
+      "not valid JSON"));
   CHECK(contains(refusal_of("[]"), "not a JSON object"));
   CHECK(contains(refusal_of(R"({"acquirers": {}})"), "no \"issuers\" object"));
   CHECK(contains(refusal_of(R"({"issuers": {}})"), "no \"acquirers\" object"));
-  CHECK(contains(refusal_of(R"({"issuers": {"3100001": []}, "acquirers": {}})"), "\"3100001\" that is not 8 digits"));
+  CHECK(contains(refusal_of(R"({"issuers": {"3100001": []}, "acquirers": {}})"),
+                 "\"3100001\" that is not 8 digits"));
   CHECK(contains(refusal_of(R"({"issuers": {"3100000A": []}, "acquirers": {}})"), "not 8 digits"));
-  CHECK(contains(refusal_of(keys_file_text(good_entry, R"("3100001": {"file_key": ")" + std::string(kFileKey) + "\"}")),
+  CHECK(contains(refusal_of(keys_file_text(
+                     good_entry, R"("3100001": {"file_key": ")" + std::string(kFileKey) + "\"}")),
                  "acquirer code \"3100001\" that is not 8 digits"));
-  CHECK(contains(refusal_of(R"({"issuers": {"31000001": {}}, "acquirers": {}})"), "not a JSON array"));
+  CHECK(contains(refusal_of(R"({"issuers": {"31000001": {}}, "acquirers": {}})"),
+                 "not a JSON array"));
 }
 
-TEST_CASE("bad key material, versions and algorithms are refused without showing key material", "[crypto][keys]") {
+TEST_CASE("bad key material, versions and algorithms are refused without showing key material",
+          "[crypto][keys]") {
   std::string bad_hex = kMasterKey;
   bad_hex[7] = 'G';
   CHECK(contains(refusal_of(keys_file_text(entry("01", "00", bad_hex))),
                  "\"mtk\" in issuer 31000001 key 1 that is not 32 hex digits"));
-  CHECK(
-      contains(refusal_of(keys_file_text(entry("01", "00", std::string(kMasterKey).substr(2)))), "not 32 hex digits"));
-  CHECK(contains(refusal_of(keys_file_text(entry("01", "00", std::string(kMasterKey) + "00"))), "not 32 hex digits"));
-  CHECK(contains(refusal_of(keys_file_text(R"({"version": "01", "alg": "00", "mtk": 12})")), "no \"mtk\" string"));
-  CHECK(contains(refusal_of(keys_file_text(R"({"version": "01", "alg": "00"})")), "no \"mtk\" string"));
+  CHECK(contains(refusal_of(keys_file_text(entry("01", "00", std::string(kMasterKey).substr(2)))),
+                 "not 32 hex digits"));
+  CHECK(contains(refusal_of(keys_file_text(entry("01", "00", std::string(kMasterKey) + "00"))),
+                 "not 32 hex digits"));
+  CHECK(contains(refusal_of(keys_file_text(R"({"version": "01", "alg": "00", "mtk": 12})")),
+                 "no \"mtk\" string"));
+  CHECK(contains(refusal_of(keys_file_text(R"({"version": "01", "alg": "00"})")),
+                 "no \"mtk\" string"));
   CHECK(contains(refusal_of(keys_file_text(entry("01", "05", kMasterKey))), "unknown alg \"05\""));
   CHECK(contains(refusal_of(keys_file_text(entry("01", kMasterKey, kMasterKey))),
                  "unknown alg a value of 32 characters"));
-  CHECK(contains(refusal_of(keys_file_text(entry("1", "00", kMasterKey))), "version \"1\" that is not 2 hex digits"));
-  CHECK(contains(refusal_of(keys_file_text(entry("01", "00", kMasterKey) + "," + entry("01", "00", kMasterKey))),
+  CHECK(contains(refusal_of(keys_file_text(entry("1", "00", kMasterKey))),
+                 "version \"1\" that is not 2 hex digits"));
+  CHECK(contains(refusal_of(keys_file_text(entry("01", "00", kMasterKey) + "," +
+                                           entry("01", "00", kMasterKey))),
                  "repeating version 01 alg 00"));
   std::string short_file_key =
       std::string(R"("31000001": {"file_key": ")") + std::string(kFileKey).substr(0, 62) + "\"}";
@@ -143,10 +160,12 @@ TEST_CASE("bad key material, versions and algorithms are refused without showing
                  "the key \"31000001\" twice"));
 }
 
-TEST_CASE("one version may carry both algorithms, and unknown fields are ignored", "[crypto][keys]") {
+TEST_CASE("one version may carry both algorithms, and unknown fields are ignored",
+          "[crypto][keys]") {
   const auto path = cityclear::testing::scratch_dir("crypto_key_file_both") / "keys.json";
-  write_file(path, R"({"about": "test", )" +
-                       keys_file_text(entry("01", "00", kMasterKey) + "," + entry("01", "04", kMasterKey)).substr(1));
+  write_file(path, R"({"about": "test", )" + keys_file_text(entry("01", "00", kMasterKey) + "," +
+                                                            entry("01", "04", kMasterKey))
+                                                 .substr(1));
   const auto provider = crypto::load_file_key_provider(path);
   CHECK(provider->knows_key({31000001, 0x01, 0x00}));
   CHECK(provider->knows_key({31000001, 0x01, 0x04}));

@@ -15,7 +15,8 @@ TEST_CASE("SIMD paths have names and the portable one is always there", "[crypto
   CHECK_FALSE(crypto::cpu_flags_summary().empty());
 }
 
-TEST_CASE("CITYCLEAR_SIMD forces a path, falling back to portable when the CPU lacks it", "[crypto][simd]") {
+TEST_CASE("CITYCLEAR_SIMD forces a path, falling back to portable when the CPU lacks it",
+          "[crypto][simd]") {
   const char* previous = std::getenv("CITYCLEAR_SIMD");
   const std::string saved = previous != nullptr ? previous : "";
   ::setenv("CITYCLEAR_SIMD", "portable", 1);

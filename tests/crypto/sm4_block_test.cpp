@@ -24,9 +24,10 @@ Block openssl_encrypt(const Block& key, const Block& plaintext) {
   REQUIRE(context != nullptr);
   Block ciphertext{};
   int written = 0;
-  const bool ok = EVP_EncryptInit_ex(context, EVP_sm4_ecb(), nullptr, key.data(), nullptr) == 1 &&
-                  EVP_CIPHER_CTX_set_padding(context, 0) == 1 &&
-                  EVP_EncryptUpdate(context, ciphertext.data(), &written, plaintext.data(), 16) == 1;
+  const bool ok =
+      EVP_EncryptInit_ex(context, EVP_sm4_ecb(), nullptr, key.data(), nullptr) == 1 &&
+      EVP_CIPHER_CTX_set_padding(context, 0) == 1 &&
+      EVP_EncryptUpdate(context, ciphertext.data(), &written, plaintext.data(), 16) == 1;
   EVP_CIPHER_CTX_free(context);
   REQUIRE(ok);
   REQUIRE(written == 16);
@@ -45,13 +46,15 @@ TEST_CASE("SM4 reproduces the GB/T 32907 example", "[sm4]") {
 TEST_CASE("SM4 reproduces the GB/T 32907 example of 1,000,000 encryptions", "[sm4][slow]") {
   const Block key = block_from_hex("0123456789ABCDEFFEDCBA9876543210");
   Block block = key;
-  for (int i = 0; i < 1'000'000; ++i) cityclear::crypto::sm4_encrypt_block(key.data(), block.data(), block.data());
+  for (int i = 0; i < 1'000'000; ++i)
+    cityclear::crypto::sm4_encrypt_block(key.data(), block.data(), block.data());
   CHECK(cityclear::to_hex(block) == "595298C7C6FD271F0402F804C33D3F66");
 }
 
 TEST_CASE("SM4 key expansion matches the standard's worked round keys", "[sm4]") {
   const Block key = block_from_hex("0123456789ABCDEFFEDCBA9876543210");
-  const cityclear::crypto::Sm4MasterKey prepared = cityclear::crypto::sm4_prepare_master_key(key.data());
+  const cityclear::crypto::Sm4MasterKey prepared =
+      cityclear::crypto::sm4_prepare_master_key(key.data());
   CHECK(prepared.round_keys[0] == 0xF12186F9);
   CHECK(prepared.round_keys[31] == 0x9124A012);
 }

@@ -20,9 +20,12 @@ using Block = std::array<uint8_t, 16>;
 // TACs the slow, independent way: OpenSSL's SM4-ECB, one block at a time, as crypto.md says.
 class OpenSslTacOracle {
  public:
-  OpenSslTacOracle() : context_(EVP_CIPHER_CTX_new(), EVP_CIPHER_CTX_free) { REQUIRE(context_ != nullptr); }
+  OpenSslTacOracle() : context_(EVP_CIPHER_CTX_new(), EVP_CIPHER_CTX_free) {
+    REQUIRE(context_ != nullptr);
+  }
 
-  uint32_t tac(const Block& master_key, const DiversificationFactor& factor, const TacInput& input) {
+  uint32_t tac(const Block& master_key, const DiversificationFactor& factor,
+               const TacInput& input) {
     Block block{};
     for (int i = 0; i < 8; ++i) {
       block[i] = factor[i];
@@ -31,10 +34,12 @@ class OpenSslTacOracle {
     const Block card_key = encrypt(master_key, block);
     for (int i = 0; i < 16; ++i) block[i] = input[i];
     Block chained = encrypt(card_key, block);
-    const uint8_t tail[16] = {input[16], input[17], input[18], input[19], input[20], input[21], 0x80};
+    const uint8_t tail[16] = {input[16], input[17], input[18], input[19],
+                              input[20], input[21], 0x80};
     for (int i = 0; i < 16; ++i) chained[i] ^= tail[i];
     const Block last = encrypt(card_key, chained);
-    return (uint32_t{last[0]} << 24) | (uint32_t{last[1]} << 16) | (uint32_t{last[2]} << 8) | last[3];
+    return (uint32_t{last[0]} << 24) | (uint32_t{last[1]} << 16) | (uint32_t{last[2]} << 8) |
+           last[3];
   }
 
  private:
@@ -43,7 +48,8 @@ class OpenSslTacOracle {
     int written = 0;
     REQUIRE(EVP_EncryptInit_ex(context_.get(), EVP_sm4_ecb(), nullptr, key.data(), nullptr) == 1);
     REQUIRE(EVP_CIPHER_CTX_set_padding(context_.get(), 0) == 1);
-    REQUIRE(EVP_EncryptUpdate(context_.get(), ciphertext.data(), &written, plaintext.data(), 16) == 1);
+    REQUIRE(EVP_EncryptUpdate(context_.get(), ciphertext.data(), &written, plaintext.data(), 16) ==
+            1);
     REQUIRE(written == 16);
     return ciphertext;
   }
@@ -83,8 +89,9 @@ RandomRecords random_records(size_t count, std::mt19937_64& random, OpenSslTacOr
 // Record counts per call: the edge cases around 8-record vectors and multi-vector batches, then
 // random sizes until at least 200,000 records have been compared.
 std::vector<size_t> call_sizes(std::mt19937_64& random) {
-  std::vector<size_t> sizes = {0,  1,  2,  3,  4,  5,  7,  8,  9,  15, 16, 17, 23, 24,  25,  31,  32,
-                               33, 39, 40, 41, 47, 48, 49, 63, 64, 65, 95, 96, 97, 255, 256, 257, 4099};
+  std::vector<size_t> sizes = {0,  1,  2,  3,  4,  5,  7,   8,   9,   15,  16, 17,
+                               23, 24, 25, 31, 32, 33, 39,  40,  41,  47,  48, 49,
+                               63, 64, 65, 95, 96, 97, 255, 256, 257, 4099};
   size_t total = 0;
   for (size_t size : sizes) total += size;
   while (total < 200'000) {
@@ -94,15 +101,17 @@ std::vector<size_t> call_sizes(std::mt19937_64& random) {
   return sizes;
 }
 
-void check_kernel(const char* name, Sm4AesInstruction instruction, bool avx2, const RandomRecords& records) {
+void check_kernel(const char* name, Sm4AesInstruction instruction, bool avx2,
+                  const RandomRecords& records) {
   const size_t count = records.expected.size();
   constexpr uint32_t sentinel = 0xDEADBEEF;
   std::vector<uint32_t> tacs(count + 1, sentinel);
   if (avx2) {
-    sm4_bulk_tacs_avx2(instruction, records.masters.data(), records.factors.data(), records.inputs.data(), tacs.data(),
-                       count);
+    sm4_bulk_tacs_avx2(instruction, records.masters.data(), records.factors.data(),
+                       records.inputs.data(), tacs.data(), count);
   } else {
-    sm4_bulk_tacs_portable(records.masters.data(), records.factors.data(), records.inputs.data(), tacs.data(), count);
+    sm4_bulk_tacs_portable(records.masters.data(), records.factors.data(), records.inputs.data(),
+                           tacs.data(), count);
   }
   INFO(name << ", count " << count);
   for (size_t i = 0; i < count; ++i) {
@@ -139,8 +148,8 @@ TEST_CASE("SM4 bulk TACs do not depend on the path asked for", "[sm4][bulk]") {
   for (const SimdPath path : {SimdPath::portable, SimdPath::avx2}) {
     INFO(simd_path_name(path));
     std::vector<uint32_t> tacs(records.expected.size());
-    sm4_bulk_tacs(path, records.masters.data(), records.factors.data(), records.inputs.data(), tacs.data(),
-                  tacs.size());
+    sm4_bulk_tacs(path, records.masters.data(), records.factors.data(), records.inputs.data(),
+                  tacs.data(), tacs.size());
     CHECK(tacs == records.expected);
   }
 }

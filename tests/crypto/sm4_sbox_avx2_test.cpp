@@ -31,13 +31,16 @@ uint8_t multiply(uint8_t left, uint8_t right, unsigned field) {
 uint8_t invert(uint8_t value, unsigned field) {
   if (value == 0) return 0;
   for (unsigned candidate = 1; candidate < 256; ++candidate) {
-    if (multiply(value, static_cast<uint8_t>(candidate), field) == 1) return static_cast<uint8_t>(candidate);
+    if (multiply(value, static_cast<uint8_t>(candidate), field) == 1)
+      return static_cast<uint8_t>(candidate);
   }
   FAIL("no inverse");
   return 0;
 }
 
-uint8_t rotate(uint8_t value, int bits) { return std::rotl(value, bits); }
+uint8_t rotate(uint8_t value, int bits) {
+  return std::rotl(value, bits);
+}
 
 // SM4's circulant matrix A (row i is 0xA7 rotated left by i; output bit i = parity(row & x)).
 uint8_t sm4_matrix(uint8_t x) {
@@ -47,9 +50,13 @@ uint8_t sm4_matrix(uint8_t x) {
   return result;
 }
 
-uint8_t aes_matrix(uint8_t x) { return x ^ rotate(x, 1) ^ rotate(x, 2) ^ rotate(x, 3) ^ rotate(x, 4); }
+uint8_t aes_matrix(uint8_t x) {
+  return x ^ rotate(x, 1) ^ rotate(x, 2) ^ rotate(x, 3) ^ rotate(x, 4);
+}
 
-uint8_t aes_sub_bytes(uint8_t x) { return aes_matrix(invert(x, aes_field)) ^ 0x63; }
+uint8_t aes_sub_bytes(uint8_t x) {
+  return aes_matrix(invert(x, aes_field)) ^ 0x63;
+}
 
 // phi: the SM4 field onto the AES field, x^i -> beta^i for the smallest root beta of 0x1F5.
 struct Isomorphism {
@@ -60,7 +67,8 @@ struct Isomorphism {
 Isomorphism field_isomorphism() {
   for (unsigned beta = 2; beta < 256; ++beta) {
     std::array<uint8_t, 9> powers{1};
-    for (int i = 1; i < 9; ++i) powers[i] = multiply(powers[i - 1], static_cast<uint8_t>(beta), aes_field);
+    for (int i = 1; i < 9; ++i)
+      powers[i] = multiply(powers[i - 1], static_cast<uint8_t>(beta), aes_field);
     uint8_t value = 0;
     for (int i = 0; i < 9; ++i) value ^= (sm4_field >> i & 1) ? powers[i] : 0;
     if (value != 0) continue;
@@ -89,7 +97,8 @@ TEST_CASE("SM4 S-box is affine around the GF(2^8) inverse", "[sm4][sbox]") {
 TEST_CASE("SM4 affine nibble tables follow from the field isomorphism", "[sm4][sbox]") {
   const Isomorphism phi = field_isomorphism();
   std::array<uint8_t, 256> aes_matrix_inverse{};
-  for (unsigned x = 0; x < 256; ++x) aes_matrix_inverse[aes_matrix(static_cast<uint8_t>(x))] = static_cast<uint8_t>(x);
+  for (unsigned x = 0; x < 256; ++x)
+    aes_matrix_inverse[aes_matrix(static_cast<uint8_t>(x))] = static_cast<uint8_t>(x);
   auto pre = [&](uint8_t x) { return phi.forward[sm4_matrix(x) ^ 0xD3]; };
   auto post = [&](uint8_t y) {
     return static_cast<uint8_t>(sm4_matrix(phi.backward[aes_matrix_inverse[y ^ 0x63]]) ^ 0xD3);
@@ -108,7 +117,8 @@ TEST_CASE("SM4 affine nibble tables follow from the field isomorphism", "[sm4][s
   for (int i = 0; i < 16; ++i) CHECK(sm4::shift_rows[sm4::inverse_shift_rows[i]] == i);
 }
 
-TEST_CASE("SM4 vectorised S-box matches the table on all inputs in every position", "[sm4][sbox][avx2]") {
+TEST_CASE("SM4 vectorised S-box matches the table on all inputs in every position",
+          "[sm4][sbox][avx2]") {
   for (const auto instruction : {Sm4AesInstruction::vaes_256, Sm4AesInstruction::aesni_128}) {
     const char* name = instruction == Sm4AesInstruction::vaes_256 ? "vaes_256" : "aesni_128";
     if (!cityclear::crypto::sm4_avx2_kernel_available(instruction)) {

@@ -53,8 +53,8 @@ std::vector<TacCase> sm4_cases() {
   return cases;
 }
 
-using BulkKernel =
-    std::function<void(const Sm4MasterKey* const*, const DiversificationFactor*, const TacInput*, uint32_t*, size_t)>;
+using BulkKernel = std::function<void(const Sm4MasterKey* const*, const DiversificationFactor*,
+                                      const TacInput*, uint32_t*, size_t)>;
 
 struct NamedKernel {
   std::string name;
@@ -71,7 +71,8 @@ std::vector<NamedKernel> all_kernels() {
   };
   return {
       {"portable kernel", true, sm4_bulk_tacs_portable},
-      {"avx2 kernel, vaes", sm4_avx2_kernel_available(Sm4AesInstruction::vaes_256), avx2(Sm4AesInstruction::vaes_256)},
+      {"avx2 kernel, vaes", sm4_avx2_kernel_available(Sm4AesInstruction::vaes_256),
+       avx2(Sm4AesInstruction::vaes_256)},
       {"avx2 kernel, aes-ni", sm4_avx2_kernel_available(Sm4AesInstruction::aesni_128),
        avx2(Sm4AesInstruction::aesni_128)},
       {"sm4_bulk_tacs(portable)", true, dispatched(SimdPath::portable)},
@@ -98,7 +99,8 @@ TEST_CASE("SM4 bulk kernels reproduce the TACs of tac.json", "[sm4][vectors]") {
   const std::vector<TacCase> cases = sm4_cases();
   // The cases repeated 9 times: full batches, single vectors and a partial tail all get used.
   std::vector<Sm4MasterKey> prepared;
-  for (const TacCase& tac_case : cases) prepared.push_back(sm4_prepare_master_key(tac_case.master_key.data()));
+  for (const TacCase& tac_case : cases)
+    prepared.push_back(sm4_prepare_master_key(tac_case.master_key.data()));
   std::vector<const Sm4MasterKey*> masters;
   std::vector<DiversificationFactor> factors;
   std::vector<TacInput> inputs;

@@ -23,7 +23,8 @@ size_t differential_record_count() {
 
 // Sizes around the lane counts (64, 256) and the verifier's chunk (512), then random ones.
 size_t batch_size(std::mt19937_64& random, size_t batch_number) {
-  static constexpr size_t kAwkward[] = {0, 1, 2, 63, 64, 65, 255, 256, 257, 511, 512, 513, 1023, 1025};
+  static constexpr size_t kAwkward[] = {0,   1,   2,   63,  64,  65,   255,
+                                        256, 257, 511, 512, 513, 1023, 1025};
   if (batch_number < std::size(kAwkward)) return kAwkward[batch_number];
   return 1 + random() % 9000;
 }
@@ -66,8 +67,10 @@ TEST_CASE("verify_tacs agrees with the reference on a million random records on 
       entry.provider->verify_tacs(batch.requests, verdicts);
       for (size_t i = 0; i < count; ++i) {
         if (verdicts[i] != batch.verdicts[i]) {
-          INFO(crypto::simd_path_name(entry.path) << " batch " << batch_number << " record " << i << " of " << count);
-          REQUIRE(crypto::verdict_name(verdicts[i]) == std::string(crypto::verdict_name(batch.verdicts[i])));
+          INFO(crypto::simd_path_name(entry.path)
+               << " batch " << batch_number << " record " << i << " of " << count);
+          REQUIRE(crypto::verdict_name(verdicts[i]) ==
+                  std::string(crypto::verdict_name(batch.verdicts[i])));
         }
       }
     }
@@ -78,7 +81,8 @@ TEST_CASE("verify_tacs agrees with the reference on a million random records on 
   CHECK(mismatches > total / 40);  // the corrupted ~4.6% really were among them
 }
 
-TEST_CASE("verify_tacs gives the same verdicts from several threads at once", "[crypto][verifier]") {
+TEST_CASE("verify_tacs gives the same verdicts from several threads at once",
+          "[crypto][verifier]") {
   std::mt19937_64 random(99);
   const auto keys = crypto::testing::make_random_key_set(random, 5);
   const auto keys_file = cityclear::testing::scratch_dir("crypto_threads") / "keys.json";
@@ -91,8 +95,10 @@ TEST_CASE("verify_tacs gives the same verdicts from several threads at once", "[
   std::vector<std::thread> threads;
   for (size_t thread = 0; thread < batches.size(); ++thread) {
     verdicts[thread].resize(batches[thread].requests.size());
-    threads.emplace_back([&, thread] { provider->verify_tacs(batches[thread].requests, verdicts[thread]); });
+    threads.emplace_back(
+        [&, thread] { provider->verify_tacs(batches[thread].requests, verdicts[thread]); });
   }
   for (auto& thread : threads) thread.join();
-  for (size_t thread = 0; thread < batches.size(); ++thread) CHECK(verdicts[thread] == batches[thread].verdicts);
+  for (size_t thread = 0; thread < batches.size(); ++thread)
+    CHECK(verdicts[thread] == batches[thread].verdicts);
 }

@@ -37,11 +37,13 @@ TEST_CASE("bulk 3DES TACs equal the reference for every batch size", "[crypto][b
       }
       // One spare slot past the end checks that the kernel writes exactly `count` TACs.
       std::vector<uint32_t> tacs(count + 1, 0xDEADBEEF);
-      crypto::tdes_bulk_tacs(path, masters.data(), factors.data(), inputs.data(), tacs.data(), count);
+      crypto::tdes_bulk_tacs(path, masters.data(), factors.data(), inputs.data(), tacs.data(),
+                             count);
       for (size_t i = 0; i < count; ++i) {
         INFO(crypto::simd_path_name(path) << " count " << count << " record " << i);
-        REQUIRE(tacs[i] == crypto::reference::compute_tac(crypto::Algorithm::triple_des, raw_keys[key_index[i]].data(),
-                                                          factors[i], inputs[i]));
+        REQUIRE(tacs[i] == crypto::reference::compute_tac(crypto::Algorithm::triple_des,
+                                                          raw_keys[key_index[i]].data(), factors[i],
+                                                          inputs[i]));
       }
       CHECK(tacs[count] == 0xDEADBEEF);
     }

@@ -3,28 +3,31 @@
 // and the trailer hashes of the BL1 and settlement file examples.
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <sstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "common/hex.h"
 #include "common/sha256.h"
 #include "crypto/file_key_provider.h"
-#include "ingest/detail_checks.h"
-#include "ingest/file_examination.h"
 #include "docs/support/markdown_blocks.h"
 #include "docs/support/tac_steps.h"
+#include "ingest/detail_checks.h"
+#include "ingest/file_examination.h"
 #include "support/tb1_builder.h"
 #include "support/test_paths.h"
 
 namespace cityclear::testing {
 namespace {
 
-std::string example_file() { return fenced_block(read_doc_page("formats/tb1.md"), "tb1-example"); }
+std::string example_file() {
+  return fenced_block(read_doc_page("formats/tb1.md"), "tb1-example");
+}
 
 std::unique_ptr<crypto::FileKeyProvider> example_keys() {
   std::filesystem::path path = scratch_dir("docs_examples") / "keys.json";
   write_text_file(path.string(), fenced_block(read_doc_page("formats/tb1.md"), "example-keys"));
-  std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  std::filesystem::permissions(
+      path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
   return crypto::load_file_key_provider(path);
 }
 
@@ -39,7 +42,8 @@ ingest::DetailRecord example_detail(uint32_t sequence) {
 }
 
 std::string four_byte_prefix_hex(size_t length) {
-  const uint8_t prefix[4] = {uint8_t(length >> 24), uint8_t(length >> 16), uint8_t(length >> 8), uint8_t(length)};
+  const uint8_t prefix[4] = {uint8_t(length >> 24), uint8_t(length >> 16), uint8_t(length >> 8),
+                             uint8_t(length)};
   return to_hex(std::span<const uint8_t>(prefix, 4));
 }
 
@@ -62,7 +66,8 @@ TEST_CASE("the TB1 example parses, its MAC verifies and every TAC verifies", "[d
   auto keys = example_keys();
   IngestSettings limits;
   ingest::FileExamination exam = ingest::examine_file(file, limits, *keys, [](size_t) {});
-  INFO((exam.rejection ? exam.rejection->code + ": " + exam.rejection->detail : std::string("accepted")));
+  INFO((exam.rejection ? exam.rejection->code + ": " + exam.rejection->detail
+                       : std::string("accepted")));
   REQUIRE_FALSE(exam.rejection);
   REQUIRE(exam.layout);
   REQUIRE(exam.summary.count == 3);
@@ -76,13 +81,16 @@ TEST_CASE("the TB1 example parses, its MAC verifies and every TAC verifies", "[d
 
 TEST_CASE("the worked 3DES and SM4 examples equal the reference code's values", "[docs]") {
   const std::string page = read_doc_page("tac-worked-example.md");
-  const std::vector<std::string> names_3des = {"factor", "factor_inverted", "dtk_left", "dtk_right", "dtk", "mac_key",
-                                               "tac_input", "padded_input", "cbc_out_3", "tac"};
-  const std::vector<std::string> names_sm4 = {"factor", "factor_inverted", "dtk", "tac_input", "padded_input",
-                                              "cbc_out_2", "tac"};
-  for (const auto& [info, required] : {std::pair{"tac-example-3des", names_3des}, std::pair{"tac-example-sm4", names_sm4}}) {
+  const std::vector<std::string> names_3des = {
+      "factor",  "factor_inverted", "dtk_left",     "dtk_right", "dtk",
+      "mac_key", "tac_input",       "padded_input", "cbc_out_3", "tac"};
+  const std::vector<std::string> names_sm4 = {"factor",       "factor_inverted", "dtk", "tac_input",
+                                              "padded_input", "cbc_out_2",       "tac"};
+  for (const auto& [info, required] :
+       {std::pair{"tac-example-3des", names_3des}, std::pair{"tac-example-sm4", names_sm4}}) {
     auto documented = named_values(fenced_block(page, info));
-    ingest::DetailRecord record = example_detail(static_cast<uint32_t>(std::stoul(documented.at("sequence"))));
+    ingest::DetailRecord record =
+        example_detail(static_cast<uint32_t>(std::stoul(documented.at("sequence"))));
     auto computed = tac_steps(record, documented.at("mtk"));
     for (const auto& name : required) CHECK(documented.count(name) == 1);
     for (const auto& [name, value] : documented) {
@@ -90,14 +98,15 @@ TEST_CASE("the worked 3DES and SM4 examples equal the reference code's values", 
       INFO(info << " " << name);
       CHECK(value == computed[name]);
     }
-    CHECK(documented.at("tac") == to_hex(std::span<const uint8_t>(
-                                      std::array<uint8_t, 4>{uint8_t(record.tac >> 24), uint8_t(record.tac >> 16),
-                                                             uint8_t(record.tac >> 8), uint8_t(record.tac)})));
+    CHECK(documented.at("tac") == to_hex(std::span<const uint8_t>(std::array<uint8_t, 4>{
+                                      uint8_t(record.tac >> 24), uint8_t(record.tac >> 16),
+                                      uint8_t(record.tac >> 8), uint8_t(record.tac)})));
   }
 }
 
 TEST_CASE("the worked file MAC is the example file's trailer MAC", "[docs]") {
-  auto documented = named_values(fenced_block(read_doc_page("tac-worked-example.md"), "file-mac-example"));
+  auto documented =
+      named_values(fenced_block(read_doc_page("tac-worked-example.md"), "file-mac-example"));
   const std::string file = example_file();
   const size_t mac_bytes = std::stoul(documented.at("mac_bytes"));
   CHECK(mac_bytes == file.size() - ingest::trailer_line_length - 1);
@@ -132,7 +141,8 @@ TEST_CASE("the SE1 example lines are JSON objects with the fields every event ha
   std::string line;
   while (std::getline(lines, line)) {
     auto event = nlohmann::json::parse(line);
-    for (const char* field : {"event_id", "kind", "issuer", "card_asn", "time"}) CHECK(event.contains(field));
+    for (const char* field : {"event_id", "kind", "issuer", "card_asn", "time"})
+      CHECK(event.contains(field));
   }
 }
 

@@ -51,8 +51,10 @@ void check_accepted_file(const std::filesystem::path& dir, const json& entry, co
   CHECK(std::stoull(trailer.substr(1, 8)) == header->record_count);
   CHECK(std::stoull(trailer.substr(9, 14)) == total);
   FileKey key{};
-  REQUIRE(parse_hex_into(keys["acquirers"][entry["acquirer"].get<std::string>()]["file_key"].get<std::string>(), key));
-  CHECK(file_mac_hex(key, std::string_view(bytes).substr(0, bytes.size() - 88)) == trailer.substr(23));
+  REQUIRE(parse_hex_into(
+      keys["acquirers"][entry["acquirer"].get<std::string>()]["file_key"].get<std::string>(), key));
+  CHECK(file_mac_hex(key, std::string_view(bytes).substr(0, bytes.size() - 88)) ==
+        trailer.substr(23));
   CHECK(sha256_hex(bytes) == entry["sha256"]);
 }
 
@@ -132,7 +134,8 @@ TEST_CASE("gen: every issuer holds keys of both algorithms", "[gen][day]") {
   json keys = json::parse(testing::read_file(dir / "keys.json"));
   json participants = json::parse(testing::read_file(dir / "participants.json"));
   bool zero_fee = false;
-  for (const json& participant : participants["participants"]) zero_fee = zero_fee || participant["fee_bps"] == 0;
+  for (const json& participant : participants["participants"])
+    zero_fee = zero_fee || participant["fee_bps"] == 0;
   CHECK(zero_fee);
   for (const auto& [issuer, list] : keys["issuers"].items()) {
     std::set<std::string> algorithms;

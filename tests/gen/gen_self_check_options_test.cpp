@@ -14,7 +14,8 @@ TEST_CASE("gen: --self-check reads the repository's tests/data by default", "[ge
   CHECK(options.self_check_data.samples_dir == testing::test_data_dir() / "samples");
 }
 
-TEST_CASE("gen: --data and --shared name the self-check's data in their own layouts", "[gen][options]") {
+TEST_CASE("gen: --data and --shared name the self-check's data in their own layouts",
+          "[gen][options]") {
   GenOptions data = parse_options({"--self-check", "--data", "/somewhere"});
   CHECK(data.self_check_data.vectors_dir == std::filesystem::path("/somewhere/vectors"));
   CHECK(data.self_check_data.samples_dir == std::filesystem::path("/somewhere/samples"));

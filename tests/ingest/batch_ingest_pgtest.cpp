@@ -7,8 +7,8 @@
 #include "ingest/batch_ingestor.h"
 #include "ingest/raw_archive.h"
 #include "ingest/support/ingest_fixture.h"
-#include "support/test_database.h"
 #include "support/tb1_builder.h"
+#include "support/test_database.h"
 #include "support/test_paths.h"
 
 using namespace cityclear;
@@ -18,9 +18,13 @@ namespace {
 
 const std::string hangzhou = "33010001";
 
-std::string rebuilt(Tb1File file) { return file.build(sample_file_key(file.acquirer_code)); }
+std::string rebuilt(Tb1File file) {
+  return file.build(sample_file_key(file.acquirer_code));
+}
 
-Tb1File sample_file() { return Tb1File::parse(sample_batch_text()); }
+Tb1File sample_file() {
+  return Tb1File::parse(sample_batch_text());
+}
 
 }  // namespace
 
@@ -91,7 +95,8 @@ TEST_CASE("F01, F02, F03 and their order") {
     auto outcome = fixture.ingest_text(text);
     CHECK(outcome.reason == "F02");
     CHECK(fixture.count("SELECT count(*) FROM raw_file") == 1);
-    CHECK(fixture.count("SELECT count(*) FROM batch WHERE status = 'rejected' AND reason = 'F02'") == 1);
+    CHECK(fixture.count(
+              "SELECT count(*) FROM batch WHERE status = 'rejected' AND reason = 'F02'") == 1);
   }
   SECTION("F03: an acquirer without a file key") {
     file.acquirer_code = "99990001";
@@ -151,10 +156,12 @@ TEST_CASE("a record accepted in an earlier file is a duplicate later") {
   file.renumber();
   auto outcome = fixture.ingest_text(rebuilt(file));
   REQUIRE(outcome.accepted);
-  CHECK(fixture.reasons_of("HZ2026112100000002AB") == std::map<int, std::string>{{1, "03"}, {2, "11"}});
+  CHECK(fixture.reasons_of("HZ2026112100000002AB") ==
+        std::map<int, std::string>{{1, "03"}, {2, "11"}});
 }
 
-TEST_CASE("repeats within a file and records accepted before: 03 for all but the first acceptance") {
+TEST_CASE(
+    "repeats within a file and records accepted before: 03 for all but the first acceptance") {
   int pool_size = GENERATE(1, 4);  // the archive in the batch's transaction, or beside it
   INFO("pool size " << pool_size);
   IngestFixture fixture(nlohmann::json::object(), pool_size);
@@ -162,7 +169,8 @@ TEST_CASE("repeats within a file and records accepted before: 03 for all but the
   first.batch_id = "DUPA0000000000000001";
   first.detail_lines = {first.detail_lines[0]};
   first.renumber();
-  REQUIRE(fixture.ingest_text(rebuilt(first)).by_reason == std::map<std::string, int64_t>{{"00", 1}});
+  REQUIRE(fixture.ingest_text(rebuilt(first)).by_reason ==
+          std::map<std::string, int64_t>{{"00", 1}});
 
   Tb1File second = sample_file();
   second.batch_id = "DUPB0000000000000001";
@@ -172,16 +180,20 @@ TEST_CASE("repeats within a file and records accepted before: 03 for all but the
   auto outcome = fixture.ingest_text(rebuilt(second));
   REQUIRE(outcome.accepted);
   CHECK(fixture.reasons_of("DUPB0000000000000001") ==
-        std::map<int, std::string>{{1, "00"}, {2, "03"}, {3, "03"}, {4, "11"}, {5, "03"}, {6, "00"}, {7, "03"}});
+        std::map<int, std::string>{
+            {1, "00"}, {2, "03"}, {3, "03"}, {4, "11"}, {5, "03"}, {6, "00"}, {7, "03"}});
   CHECK(outcome.by_reason == std::map<std::string, int64_t>{{"00", 2}, {"03", 4}, {"11", 1}});
   CHECK(fixture.count("SELECT count(*) FROM accepted_card_counter") == 3);
   CHECK(fixture.count("SELECT count(*) FROM record WHERE reason = 0") == 3);
   CHECK(fixture.count("SELECT count(*) FROM raw_file") == 2);
   CHECK(fixture.count("SELECT count(*) FROM raw_file r WHERE size_bytes = "
-                      "(SELECT sum(length(bytes)) FROM raw_file_chunk c WHERE c.raw_file_id = r.raw_file_id)") == 2);
+                      "(SELECT sum(length(bytes)) FROM raw_file_chunk c WHERE c.raw_file_id = "
+                      "r.raw_file_id)") == 2);
 }
 
-TEST_CASE("bytes archived by an attempt that stored no outcome are archived once, and the batch is stored") {
+TEST_CASE(
+    "bytes archived by an attempt that stored no outcome are archived once, and the batch is "
+    "stored") {
   IngestFixture fixture;
   std::string text = sample_batch_text();
   {
@@ -225,7 +237,8 @@ TEST_CASE("two concurrent uploads of the same records: exactly one accepts each"
     CHECK(first_outcome.by_reason["03"] + second_outcome.by_reason["03"] == 3);
     CHECK(fixture.count("SELECT count(*) FROM accepted_card_counter") == 3);
     CHECK(fixture.count("SELECT count(DISTINCT card_key) FROM record WHERE reason = 0") == 3);
-    CHECK(fixture.count("SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()") == 0);
+    CHECK(fixture.count(
+              "SELECT count(*) FROM pg_prepared_xacts WHERE database = current_database()") == 0);
   }
 }
 
@@ -240,7 +253,8 @@ TEST_CASE("the clearing day follows the cutoff and skips days no longer open") {
   CHECK(upload("DAY00000000000000002", "20261121230000").clearing_date == CivilDate{2026, 11, 22});
   auto connection = connect_test_database();
   pqxx::work transaction(*connection);
-  transaction.exec("UPDATE clearing_day SET state = 'closed', closed_at = now() WHERE day = '2026-11-22'");
+  transaction.exec(
+      "UPDATE clearing_day SET state = 'closed', closed_at = now() WHERE day = '2026-11-22'");
   transaction.commit();
   CHECK(upload("DAY00000000000000003", "20261121233000").clearing_date == CivilDate{2026, 11, 23});
 }
@@ -250,9 +264,12 @@ TEST_CASE("a card blacklisted before the transaction time is rejected with 13") 
   {
     auto connection = connect_test_database();
     pqxx::work transaction(*connection);
-    transaction.exec("INSERT INTO blacklist_version VALUES (1, '2026-11-21 08:00:00', now(), 1, '\\x00', '\\x00')");
-    transaction.exec("INSERT INTO blacklist_entry (issuer_code, card_asn, code, listed_version, listed_local) "
-                     "VALUES (31000001, '31000001000000000001', 26, 1, '2026-11-21 08:00:00')");
+    transaction.exec(
+        "INSERT INTO blacklist_version VALUES (1, '2026-11-21 08:00:00', now(), 1, '\\x00', "
+        "'\\x00')");
+    transaction.exec(
+        "INSERT INTO blacklist_entry (issuer_code, card_asn, code, listed_version, listed_local) "
+        "VALUES (31000001, '31000001000000000001', 26, 1, '2026-11-21 08:00:00')");
     transaction.commit();
   }
   REQUIRE(fixture.ingest_text(sample_batch_text()).accepted);

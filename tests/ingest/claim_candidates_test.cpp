@@ -63,14 +63,18 @@ TEST_CASE("a key repeated many times keeps its earliest sequence; the rest come 
 
 TEST_CASE("keys differing only in the last byte, or only in the first, stay apart") {
   ClaimCandidates candidates(512);
-  for (uint64_t i = 0; i < 256; ++i) candidates.add(key_of(0x3301000112345678, i), static_cast<uint32_t>(i + 1));
-  for (uint64_t i = 1; i < 256; ++i) candidates.add(key_of(i << 56, 0), static_cast<uint32_t>(300 + i));
+  for (uint64_t i = 0; i < 256; ++i)
+    candidates.add(key_of(0x3301000112345678, i), static_cast<uint32_t>(i + 1));
+  for (uint64_t i = 1; i < 256; ++i)
+    candidates.add(key_of(i << 56, 0), static_cast<uint32_t>(300 + i));
   candidates.add(key_of(0x3301000112345678, 255), 999);
   CHECK(candidates.keep_first_occurrences() == std::vector<uint32_t>{999});
   CHECK(candidates.sorted_by_key().size() == 511);
 }
 
-TEST_CASE("a hundred thousand keys with repeats: as many candidates as distinct keys, sorted, first sequence kept") {
+TEST_CASE(
+    "a hundred thousand keys with repeats: as many candidates as distinct keys, sorted, first "
+    "sequence kept") {
   std::mt19937_64 random(42);
   const uint32_t records = 100000;
   ClaimCandidates candidates(records);

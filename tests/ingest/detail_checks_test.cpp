@@ -12,7 +12,8 @@ using namespace cityclear::ingest;
 namespace {
 
 std::string sample_text() {
-  return testing::read_text_file((testing::samples_dir() / "TB1_33010001_HZ2026112100000001AB.txt").string());
+  return testing::read_text_file(
+      (testing::samples_dir() / "TB1_33010001_HZ2026112100000001AB.txt").string());
 }
 
 size_t line_start(const std::string& text, int line_number) {
@@ -30,7 +31,8 @@ std::string mutate(std::string text, const nlohmann::json& change) {
   }
   size_t start = line_start(text, change["line"].get<int>());
   if (change.contains("delete_columns")) {
-    return text.erase(start + change["delete_columns"][0].get<size_t>(), change["delete_columns"][1].get<size_t>());
+    return text.erase(start + change["delete_columns"][0].get<size_t>(),
+                      change["delete_columns"][1].get<size_t>());
   }
   std::string replacement = change["replace"].get<std::string>();
   return text.replace(start + change["column"].get<size_t>(), replacement.size(), replacement);
@@ -60,13 +62,15 @@ TEST_CASE("the sample file passes every format rule") {
 }
 
 TEST_CASE("every malformed case names its line, field and rule") {
-  auto cases = nlohmann::json::parse(testing::read_text_file((testing::test_data_dir() / "ingest" / "malformed_cases.json").string()));
+  auto cases = nlohmann::json::parse(testing::read_text_file(
+      (testing::test_data_dir() / "ingest" / "malformed_cases.json").string()));
   for (const auto& change : cases["cases"]) {
     DYNAMIC_SECTION(change["name"].get<std::string>()) {
       auto problem = first_problem(mutate(sample_text(), change));
       REQUIRE(problem);
       INFO(*problem);
-      for (const auto& word : change["expect"]) CHECK(problem->find(word.get<std::string>()) != std::string::npos);
+      for (const auto& word : change["expect"])
+        CHECK(problem->find(word.get<std::string>()) != std::string::npos);
     }
   }
 }

@@ -10,10 +10,12 @@ using namespace cityclear::ingest;
 
 namespace {
 std::vector<std::string> sample_lines() {
-  std::string text = testing::read_text_file((testing::samples_dir() / "TB1_33010001_HZ2026112100000001AB.txt").string());
+  std::string text = testing::read_text_file(
+      (testing::samples_dir() / "TB1_33010001_HZ2026112100000001AB.txt").string());
   std::vector<std::string> lines;
   size_t start = 0;
-  for (size_t end; (end = text.find('\n', start)) != std::string::npos; start = end + 1) lines.push_back(text.substr(start, end - start));
+  for (size_t end; (end = text.find('\n', start)) != std::string::npos; start = end + 1)
+    lines.push_back(text.substr(start, end - start));
   return lines;
 }
 }  // namespace

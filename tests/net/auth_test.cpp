@@ -33,17 +33,23 @@ TEST_CASE("access: 401 without a known token, 403 for the wrong role", "[auth]")
 
   CHECK_FALSE(check_access(Access::anyone, head_with_token(""), participants).refusal);
   CHECK(check_access(Access::any_caller, head_with_token(""), participants).refusal->status == 401);
-  CHECK(check_access(Access::any_caller, head_with_token("Bearer nobody"), participants).refusal->status == 401);
-  CHECK(check_access(Access::any_caller, head_with_token("Basic dXNlcg=="), participants).refusal->status == 401);
+  CHECK(check_access(Access::any_caller, head_with_token("Bearer nobody"), participants)
+            .refusal->status == 401);
+  CHECK(check_access(Access::any_caller, head_with_token("Basic dXNlcg=="), participants)
+            .refusal->status == 401);
 
-  AccessCheck as_participant = check_access(Access::participant, head_with_token(participant), participants);
+  AccessCheck as_participant =
+      check_access(Access::participant, head_with_token(participant), participants);
   CHECK_FALSE(as_participant.refusal);
   CHECK(as_participant.caller->participant_code == 33010001);
   CHECK(caller_label(as_participant.caller) == "33010001");
 
-  CHECK(check_access(Access::participant, head_with_token(operator_token), participants).refusal->status == 403);
-  CHECK(check_access(Access::operator_only, head_with_token(participant), participants).refusal->status == 403);
-  AccessCheck as_operator = check_access(Access::operator_only, head_with_token(operator_token), participants);
+  CHECK(check_access(Access::participant, head_with_token(operator_token), participants)
+            .refusal->status == 403);
+  CHECK(check_access(Access::operator_only, head_with_token(participant), participants)
+            .refusal->status == 403);
+  AccessCheck as_operator =
+      check_access(Access::operator_only, head_with_token(operator_token), participants);
   CHECK_FALSE(as_operator.refusal);
   CHECK(caller_label(as_operator.caller) == "operator");
   CHECK(caller_label(std::nullopt) == "-");

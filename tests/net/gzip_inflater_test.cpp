@@ -10,14 +10,16 @@ using cityclear::testing::gzip_compress;
 namespace {
 
 // Feeds `compressed` in pieces of `piece` bytes; returns the status and the output.
-std::pair<InflateStatus, std::string> inflate_in_pieces(std::string_view compressed, size_t piece, int64_t limit) {
+std::pair<InflateStatus, std::string> inflate_in_pieces(std::string_view compressed, size_t piece,
+                                                        int64_t limit) {
   GzipInflater inflater(limit);
   std::string output;
   for (size_t offset = 0; offset < compressed.size(); offset += piece) {
-    InflateStatus status = inflater.inflate(compressed.substr(offset, piece), [&](std::string_view bytes) {
-      output.append(bytes);
-      return true;
-    });
+    InflateStatus status =
+        inflater.inflate(compressed.substr(offset, piece), [&](std::string_view bytes) {
+          output.append(bytes);
+          return true;
+        });
     if (status != InflateStatus::ok) return {status, output};
   }
   return {inflater.finish(), output};
@@ -25,7 +27,8 @@ std::pair<InflateStatus, std::string> inflate_in_pieces(std::string_view compres
 
 std::string varied_text(size_t size) {
   std::string text;
-  for (size_t i = 0; text.size() < size; ++i) text += "line " + std::to_string(i * 7919 % 100003) + "\n";
+  for (size_t i = 0; text.size() < size; ++i)
+    text += "line " + std::to_string(i * 7919 % 100003) + "\n";
   return text.substr(0, size);
 }
 
@@ -57,9 +60,11 @@ TEST_CASE("a zip bomb stops at the inflated limit", "[gzip]") {
 }
 
 TEST_CASE("bytes that are not gzip, or a cut-off stream, are bad data", "[gzip]") {
-  CHECK(inflate_in_pieces("this is plain text, not gzip", 4, 1 << 20).first == InflateStatus::bad_data);
+  CHECK(inflate_in_pieces("this is plain text, not gzip", 4, 1 << 20).first ==
+        InflateStatus::bad_data);
   std::string compressed = gzip_compress(varied_text(10000));
-  CHECK(inflate_in_pieces(compressed.substr(0, compressed.size() / 2), 100, 1 << 20).first == InflateStatus::bad_data);
+  CHECK(inflate_in_pieces(compressed.substr(0, compressed.size() / 2), 100, 1 << 20).first ==
+        InflateStatus::bad_data);
   CHECK(inflate_in_pieces("", 1, 1 << 20).first == InflateStatus::bad_data);
   std::string corrupted = compressed;
   corrupted[corrupted.size() - 6] ^= 0x55;  // the CRC

@@ -15,15 +15,18 @@ using nlohmann::json;
 namespace {
 
 std::string upload_head(const std::string& extra_headers) {
-  return "POST /v1/batches HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + sample_token("33010001") + "\r\n" +
-         extra_headers + "\r\n";
+  return "POST /v1/batches HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+         sample_token("33010001") + "\r\n" + extra_headers + "\r\n";
 }
 
-std::string error_code_of(const HttpReply& reply) { return json::parse(reply.body).at("error"); }
+std::string error_code_of(const HttpReply& reply) {
+  return json::parse(reply.body).at("error");
+}
 
 }  // namespace
 
-TEST_CASE("a body over max_body_bytes is refused from its Content-Length before it is read", "[http][limits]") {
+TEST_CASE("a body over max_body_bytes is refused from its Content-Length before it is read",
+          "[http][limits]") {
   Config config = server_test_config("limits-length");
   config.http.max_body_bytes = 4096;
   FakeBackend backend;
@@ -37,7 +40,9 @@ TEST_CASE("a body over max_body_bytes is refused from its Content-Length before 
   CHECK(error_code_of(*reply) == "payload_too_large");
   CHECK(reply->headers.at("connection") == "close");
   CHECK(socket.closed_by_peer(5000));
-  CHECK(http_request(server.http_port(), "POST", "/v1/batches", sample_token("33010001"), std::string(4096, 'x')).status == 200);
+  CHECK(http_request(server.http_port(), "POST", "/v1/batches", sample_token("33010001"),
+                     std::string(4096, 'x'))
+            .status == 200);
   CHECK(backend.uploaded_bodies().size() == 1);
 }
 
@@ -57,7 +62,8 @@ TEST_CASE("a chunked body is limited while it is read", "[http][limits]") {
   CHECK(backend.uploaded_bodies().empty());
 
   TestSocket small(server.http_port());
-  REQUIRE(small.send(upload_head("Transfer-Encoding: chunked\r\n") + "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"));
+  REQUIRE(small.send(upload_head("Transfer-Encoding: chunked\r\n") +
+                     "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"));
   auto accepted = small.receive_http(5000);
   REQUIRE(accepted);
   CHECK(accepted->status == 200);
@@ -72,8 +78,8 @@ TEST_CASE("a gzip body that inflates past the limit (a zip bomb) gets 413", "[ht
   RunningServer server(config, backend);
   std::string bomb = gzip_compress(std::string(64 << 20, '\0'));
   REQUIRE(bomb.size() < (1u << 20));
-  HttpReply reply = http_request(server.http_port(), "POST", "/v1/batches", sample_token("33010001"), bomb,
-                                 "Content-Encoding: gzip\r\n");
+  HttpReply reply = http_request(server.http_port(), "POST", "/v1/batches",
+                                 sample_token("33010001"), bomb, "Content-Encoding: gzip\r\n");
   CHECK(reply.status == 413);
   CHECK(error_code_of(reply) == "payload_too_large");
   CHECK(backend.uploaded_bodies().empty());
@@ -85,10 +91,13 @@ TEST_CASE("a header over max_header_bytes gets 431", "[http][limits]") {
   config.http.max_header_bytes = 2048;
   FakeBackend backend;
   RunningServer server(config, backend);
-  HttpReply reply = http_request(server.http_port(), "GET", "/healthz", "", "", "X-Padding: " + std::string(4000, 'p') + "\r\n");
+  HttpReply reply = http_request(server.http_port(), "GET", "/healthz", "", "",
+                                 "X-Padding: " + std::string(4000, 'p') + "\r\n");
   CHECK(reply.status == 431);
   CHECK(error_code_of(reply) == "header_too_large");
-  CHECK(http_request(server.http_port(), "GET", "/healthz", "", "", "X-Padding: " + std::string(1000, 'p') + "\r\n").status == 200);
+  CHECK(http_request(server.http_port(), "GET", "/healthz", "", "",
+                     "X-Padding: " + std::string(1000, 'p') + "\r\n")
+            .status == 200);
 }
 
 TEST_CASE("a client that stalls past request_timeout_ms is closed", "[http][limits]") {

@@ -25,8 +25,9 @@ TEST_CASE("settlement file names of clearing.md are recognised", "[parameters]")
   REQUIRE(stl);
   CHECK(stl->kind == "STL1");
   CHECK_FALSE(stl->participant_code);
-  for (const char* bad : {"STL_20261131.txt", "CLR_3100000_20261121.txt", "CLR_31000001_20261121.csv",
-                          "XYZ_31000001_20261121.txt", "CLR_31000001-20261121.txt", "../STL_20261121.txt", ""}) {
+  for (const char* bad :
+       {"STL_20261131.txt", "CLR_3100000_20261121.txt", "CLR_31000001_20261121.csv",
+        "XYZ_31000001_20261121.txt", "CLR_31000001-20261121.txt", "../STL_20261121.txt", ""}) {
     INFO(bad);
     CHECK_FALSE(parse_settlement_file_name(bad));
   }

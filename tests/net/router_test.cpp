@@ -10,15 +10,18 @@ TEST_CASE("every endpoint of interfaces.md has its route", "[router]") {
     const char* path;
     RouteId id;
   };
-  for (const Case& c : {Case{"GET", "/healthz", RouteId::healthz}, Case{"GET", "/readyz", RouteId::readyz},
-                        Case{"GET", "/metrics", RouteId::metrics}, Case{"POST", "/v1/batches", RouteId::upload_batch},
-                        Case{"GET", "/v1/batches/33010001/HZ2026112100000001AB", RouteId::get_batch},
-                        Case{"POST", "/v1/settlements/20261121", RouteId::settle_day},
-                        Case{"GET", "/v1/settlements/20261121", RouteId::get_settlement},
-                        Case{"GET", "/v1/files/20261121/STL_20261121.txt", RouteId::get_file},
-                        Case{"POST", "/v1/sync-events", RouteId::sync_events},
-                        Case{"POST", "/v1/reconciliations", RouteId::reconciliations},
-                        Case{"GET", "/v1/exceptions", RouteId::exceptions}, Case{"GET", "/v1/blacklist", RouteId::blacklist}}) {
+  for (const Case& c :
+       {Case{"GET", "/healthz", RouteId::healthz}, Case{"GET", "/readyz", RouteId::readyz},
+        Case{"GET", "/metrics", RouteId::metrics},
+        Case{"POST", "/v1/batches", RouteId::upload_batch},
+        Case{"GET", "/v1/batches/33010001/HZ2026112100000001AB", RouteId::get_batch},
+        Case{"POST", "/v1/settlements/20261121", RouteId::settle_day},
+        Case{"GET", "/v1/settlements/20261121", RouteId::get_settlement},
+        Case{"GET", "/v1/files/20261121/STL_20261121.txt", RouteId::get_file},
+        Case{"POST", "/v1/sync-events", RouteId::sync_events},
+        Case{"POST", "/v1/reconciliations", RouteId::reconciliations},
+        Case{"GET", "/v1/exceptions", RouteId::exceptions},
+        Case{"GET", "/v1/blacklist", RouteId::blacklist}}) {
     INFO(c.method << " " << c.path);
     RouteLookup lookup = find_route(c.method, c.path);
     REQUIRE(lookup.match.has_value());
@@ -36,7 +39,8 @@ TEST_CASE("path parameters come out in order", "[router]") {
 }
 
 TEST_CASE("an unknown path has no route and no allowed methods", "[router]") {
-  for (const char* path : {"/", "/v1", "/v1/batches/", "/v1/batches/33010001", "/v1/batches/a/b/c", "/healthz/", "healthz", ""}) {
+  for (const char* path : {"/", "/v1", "/v1/batches/", "/v1/batches/33010001", "/v1/batches/a/b/c",
+                           "/healthz/", "healthz", ""}) {
     INFO(path);
     RouteLookup lookup = find_route("GET", path);
     CHECK_FALSE(lookup.match);

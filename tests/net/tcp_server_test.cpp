@@ -40,7 +40,8 @@ TEST_CASE("many frames on one connection each get the outcome JSON", "[tcp]") {
   backend.outcome = accepted_outcome();
   RunningServer server(config, backend);
   TestSocket socket(server.tcp_port());
-  for (const std::string& file : std::vector<std::string>{"first file\n", "second file, longer\n", std::string(200000, 'z')}) {
+  for (const std::string& file : std::vector<std::string>{"first file\n", "second file, longer\n",
+                                                          std::string(200000, 'z')}) {
     REQUIRE(socket.send(net::encode_frame(file)));
     auto answer = receive_answer(socket);
     REQUIRE(answer);

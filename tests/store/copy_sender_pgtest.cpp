@@ -36,26 +36,30 @@ TEST_CASE("rows sent by the sending thread all arrive, in a queue far smaller th
   pqxx::work transaction(*connection);
   transaction.exec("TRUNCATE copy_sender_probe");
   {
-    store::BinaryCopyWriter writer(transaction, "COPY copy_sender_probe (id, label) FROM STDIN (FORMAT binary)", 4096,
-                                   queue_bytes);
+    store::BinaryCopyWriter writer(transaction,
+                                   "COPY copy_sender_probe (id, label) FROM STDIN (FORMAT binary)",
+                                   4096, queue_bytes);
     write_rows(writer, 0, 200000);
     CHECK(writer.finish() == 200000);
   }
-  auto totals = transaction.exec("SELECT count(*), sum(id), count(DISTINCT label) FROM copy_sender_probe")[0];
+  auto totals =
+      transaction.exec("SELECT count(*), sum(id), count(DISTINCT label) FROM copy_sender_probe")[0];
   CHECK(totals[0].as<int64_t>() == 200000);
   CHECK(totals[1].as<int64_t>() == 199999LL * 200000 / 2);
   CHECK(totals[2].as<int64_t>() == 200000);
 }
 
-TEST_CASE("a COPY the server refuses midway reports the unique key, and the transaction is failed") {
+TEST_CASE(
+    "a COPY the server refuses midway reports the unique key, and the transaction is failed") {
   auto connection = connect_test_database();
   create_table(*connection);
   pqxx::work transaction(*connection);
   transaction.exec("INSERT INTO copy_sender_probe VALUES (150000, 'taken')");
   bool refused = false;
   try {
-    store::BinaryCopyWriter writer(transaction, "COPY copy_sender_probe (id, label) FROM STDIN (FORMAT binary)", 4096,
-                                   1 << 16);
+    store::BinaryCopyWriter writer(transaction,
+                                   "COPY copy_sender_probe (id, label) FROM STDIN (FORMAT binary)",
+                                   4096, 1 << 16);
     write_rows(writer, 0, 300000);
     writer.finish();
   } catch (const store::CopyFailed& failed) {

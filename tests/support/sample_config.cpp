@@ -7,7 +7,8 @@
 
 namespace cityclear::testing {
 
-std::filesystem::path write_sample_config(const std::string& scratch_name, const nlohmann::json& overrides) {
+std::filesystem::path write_sample_config(const std::string& scratch_name,
+                                          const nlohmann::json& overrides) {
   std::filesystem::path keys = private_copy_of_sample_keys(scratch_name);
   std::filesystem::path folder = keys.parent_path();
   std::filesystem::copy_file(samples_dir() / "participants.json", folder / "participants.json",

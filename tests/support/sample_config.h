@@ -1,6 +1,7 @@
 #pragma once
 // A configuration over the sample data of tests/data/samples (keys copied with mode 0600,
-// participants) and the test database, written to a scratch folder; `overrides` is merged into the JSON first.
+// participants) and the test database, written to a scratch folder; `overrides` is merged into the
+// JSON first.
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -9,7 +10,8 @@
 
 namespace cityclear::testing {
 
-std::filesystem::path write_sample_config(const std::string& scratch_name, const nlohmann::json& overrides = {});
+std::filesystem::path write_sample_config(const std::string& scratch_name,
+                                          const nlohmann::json& overrides = {});
 Config load_sample_config(const std::string& scratch_name, const nlohmann::json& overrides = {});
 // The plain token of a participant ("31000001") or "operator", from the samples' expected.json.
 std::string sample_token(const std::string& who);

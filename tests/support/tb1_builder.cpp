@@ -44,7 +44,8 @@ Tb1File Tb1File::parse(std::string_view text) {
 
 void Tb1File::renumber() {
   for (size_t i = 0; i < detail_lines.size(); ++i) {
-    char sequence[24];  // room for any size_t, so the compiler sees no truncation; the field is 8 digits
+    char sequence[24];  // room for any size_t, so the compiler sees no truncation; the field is 8
+                        // digits
     std::snprintf(sequence, sizeof sequence, "%08zu", i + 1);
     detail_lines[i].replace(1, 8, sequence);
   }
@@ -62,8 +63,8 @@ std::string Tb1File::build(const std::string& file_key_hex) const {
   auto key = parse_hex(file_key_hex).value();
   unsigned char mac[32];
   unsigned int mac_length = 0;
-  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(text.data()),
-       text.size(), mac, &mac_length);
+  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+       reinterpret_cast<const unsigned char*>(text.data()), text.size(), mac, &mac_length);
   char total_text[32];
   std::snprintf(total_text, sizeof total_text, "%014lld", total);
   return text + "T" + count + total_text + to_hex(std::span<const uint8_t>(mac, mac_length)) + "\n";
@@ -77,9 +78,11 @@ std::string sample_file_key(const std::string& acquirer_code) {
 std::string private_copy_of_sample_keys(const std::string& scratch_name) {
   std::filesystem::path folder = scratch_dir(scratch_name);
   std::filesystem::path copy = folder / "keys.json";
-  std::filesystem::copy_file(samples_dir() / "keys.json", copy, std::filesystem::copy_options::overwrite_existing);
-  std::filesystem::permissions(copy, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
-                               std::filesystem::perm_options::replace);
+  std::filesystem::copy_file(samples_dir() / "keys.json", copy,
+                             std::filesystem::copy_options::overwrite_existing);
+  std::filesystem::permissions(
+      copy, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+      std::filesystem::perm_options::replace);
   return copy.string();
 }
 

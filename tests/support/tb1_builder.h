@@ -8,9 +8,9 @@
 namespace cityclear::testing {
 
 struct Tb1File {
-  std::string batch_id;       // 20 characters
-  std::string acquirer_code;  // 8 digits
-  std::string created;        // YYYYMMDDhhmmss
+  std::string batch_id;                   // 20 characters
+  std::string acquirer_code;              // 8 digits
+  std::string created;                    // YYYYMMDDhhmmss
   std::vector<std::string> detail_lines;  // 121 characters each, without LF
 
   // Reads a TB1 file's header and detail lines (trailer dropped).

@@ -17,9 +17,11 @@ void reset_test_database() {
   {
     // Prepared transactions an earlier test left behind would hold their locks through the drop.
     pqxx::nontransaction session(*connection);
-    for (const auto& row : session.exec("SELECT gid FROM pg_prepared_xacts WHERE database = current_database()")) {
+    for (const auto& row :
+         session.exec("SELECT gid FROM pg_prepared_xacts WHERE database = current_database()")) {
       std::string name = row[0].as<std::string>();
-      if (name.find('\'') != std::string::npos) throw std::runtime_error("a prepared transaction named with a quote: " + name);
+      if (name.find('\'') != std::string::npos)
+        throw std::runtime_error("a prepared transaction named with a quote: " + name);
       session.exec(fmt::format("ROLLBACK PREPARED '{}'", name));
     }
   }

@@ -1,6 +1,7 @@
 // cityclear-bench-settle: settlement of one big clearing day, measured.
 //
-//   cityclear-bench-settle --database-url URL [--records N] [--rejected-per-mille M] [--output DIR] [--reuse]
+//   cityclear-bench-settle --database-url URL [--records N] [--rejected-per-mille M] [--output DIR]
+//   [--reuse]
 //
 // Creates clearing day 2030-01-01 with N accepted records (default 10,000,000) in batches of
 // 2,000 across 30 participants (INSERT ... SELECT generate_series, card keys scattered so the
@@ -13,7 +14,6 @@
 // database of its own: the day's rows are dropped first.
 #include <sys/resource.h>
 
-#include <unistd.h>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -23,11 +23,12 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <unistd.h>
 
-#include <spdlog/spdlog.h>
 #include <pqxx/nontransaction>
 #include <pqxx/result>
 #include <pqxx/transaction>
+#include <spdlog/spdlog.h>
 
 #include "app/progress_bar.h"
 #include "clearing/settle_report.h"
@@ -51,14 +52,16 @@ constexpr const char* reset_statements[] = {
 };
 constexpr const char* drop_day_statements[] = {
     "DROP TABLE IF EXISTS record_20300101",
-    "CREATE TEMP TABLE bench_raw_file AS SELECT raw_file_id FROM batch WHERE clearing_day = '2030-01-01'",
+    "CREATE TEMP TABLE bench_raw_file AS SELECT raw_file_id FROM batch WHERE clearing_day = "
+    "'2030-01-01'",
     "DELETE FROM batch WHERE clearing_day = '2030-01-01'",
     "DELETE FROM raw_file WHERE raw_file_id IN (SELECT raw_file_id FROM bench_raw_file)",
     "DELETE FROM clearing_day WHERE day = '2030-01-01'",
     "SELECT cityclear_ensure_day('2030-01-01')",
 };
 constexpr const char* reopen_day =
-    "UPDATE clearing_day SET state = 'open', closed_at = NULL, settled_at = NULL WHERE day = '2030-01-01'";
+    "UPDATE clearing_day SET state = 'open', closed_at = NULL, settled_at = NULL WHERE day = "
+    "'2030-01-01'";
 constexpr const char* count_day_records = "SELECT count(*) FROM record_20300101";
 constexpr const char* insert_batches = R"SQL(
 WITH files AS (
@@ -95,13 +98,16 @@ constexpr const char* vacuum_day = "VACUUM (ANALYZE) record_20300101";
 // run, or, vacuumed before it, have its pages reused, each page's first change after the
 // checkpoint then logging the whole page: in production settled chunks are only ever appended),
 // and the dirty buffers of creating or resetting the day written out by a checkpoint.
-constexpr const char* only_bench_day_settled = "SELECT NOT EXISTS (SELECT 1 FROM settlement_file_chunk "
-                                               "WHERE clearing_day <> '2030-01-01')";
+constexpr const char* only_bench_day_settled =
+    "SELECT NOT EXISTS (SELECT 1 FROM settlement_file_chunk "
+    "WHERE clearing_day <> '2030-01-01')";
 constexpr const char* empty_settlement_tables =
-    "TRUNCATE settlement_file_chunk, settlement_file, settlement_position, settlement_rate, settlement_run";
+    "TRUNCATE settlement_file_chunk, settlement_file, settlement_position, settlement_rate, "
+    "settlement_run";
 constexpr const char* checkpoint = "CHECKPOINT";
 constexpr const char* other_backends =
-    "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()";
+    "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> "
+    "pg_backend_pid()";
 
 struct Options {
   std::string database_url;
@@ -128,21 +134,25 @@ Options parse_options(int argc, char** argv) {
     } else if (argument == "--reuse") {
       options.reuse = true;
     } else {
-      std::cerr << "usage: cityclear-bench-settle --database-url URL [--records N] [--rejected-per-mille M] "
+      std::cerr << "usage: cityclear-bench-settle --database-url URL [--records N] "
+                   "[--rejected-per-mille M] "
                    "[--output DIR] [--reuse]\n";
       std::exit(2);
     }
   }
   if (options.database_url.empty() || options.records < 1 || options.rejected_per_mille < 0 ||
       options.rejected_per_mille > 1000) {
-    std::cerr << "cityclear-bench-settle: give --database-url (or CITYCLEAR_DATABASE_URL), a positive --records and "
+    std::cerr << "cityclear-bench-settle: give --database-url (or CITYCLEAR_DATABASE_URL), a "
+                 "positive --records and "
                  "--rejected-per-mille from 0 to 1000\n";
     std::exit(2);
   }
   return options;
 }
 
-double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
 
 void create_day(pqxx::connection& connection, int64_t records, int rejected_per_mille) {
   int64_t batches = (records + records_per_batch - 1) / records_per_batch;
@@ -160,9 +170,11 @@ void create_day(pqxx::connection& connection, int64_t records, int rejected_per_
   for (int64_t first = 0; first < batches; first += batches_per_step) {
     pqxx::work transaction(connection);
     transaction.exec0("SET LOCAL synchronous_commit = off");
-    transaction.exec_params(insert_records, first, first + batches_per_step - 1, records, rejected_per_mille);
+    transaction.exec_params(insert_records, first, first + batches_per_step - 1, records,
+                            rejected_per_mille);
     transaction.commit();
-    progress.update("inserting records", std::min(records, (first + batches_per_step) * records_per_batch), records);
+    progress.update("inserting records",
+                    std::min(records, (first + batches_per_step) * records_per_batch), records);
   }
   progress.update("vacuum analyze", 0, 0);
   pqxx::nontransaction vacuum(connection);
@@ -171,14 +183,16 @@ void create_day(pqxx::connection& connection, int64_t records, int rejected_per_
 
 void quiet_database(pqxx::connection& connection) {
   pqxx::nontransaction transaction(connection);
-  if (transaction.exec1(only_bench_day_settled)[0].as<bool>()) transaction.exec(empty_settlement_tables);
+  if (transaction.exec1(only_bench_day_settled)[0].as<bool>())
+    transaction.exec(empty_settlement_tables);
   transaction.exec(checkpoint);
 }
 
 bool reuse_day(pqxx::connection& connection, int64_t records) {
   pqxx::work transaction(connection);
   pqxx::result present = transaction.exec("SELECT to_regclass('record_20300101') IS NOT NULL");
-  if (!present[0][0].as<bool>() || transaction.exec1(count_day_records)[0].as<int64_t>() != records) return false;
+  if (!present[0][0].as<bool>() || transaction.exec1(count_day_records)[0].as<int64_t>() != records)
+    return false;
   for (const char* statement : reset_statements) transaction.exec(statement);
   transaction.exec(reopen_day);
   transaction.commit();
@@ -191,7 +205,8 @@ cityclear::Config bench_config(const Options& options) {
   config.output_dir = options.output_dir;
   for (int index = 0; index < participant_count; ++index) {
     uint32_t code = 11000001 + static_cast<uint32_t>(index) * 1000000;
-    config.participants.participants.push_back({code, "City " + std::to_string(index + 1), (index * 7) % 51, {}});
+    config.participants.participants.push_back(
+        {code, "City " + std::to_string(index + 1), (index * 7) % 51, {}});
   }
   return config;
 }
@@ -264,9 +279,10 @@ int main(int argc, char** argv) {
   {
     // On a terminal a bar; off it a line per step and every few seconds (app/progress_bar.h).
     cityclear::app::ProgressBar progress("settle", cityclear::app::OffTerminal::lines);
-    result = service.settle(bench_day, [&progress](std::string_view step, int64_t done, int64_t total) {
-      progress.update(step, done, total);
-    });
+    result =
+        service.settle(bench_day, [&progress](std::string_view step, int64_t done, int64_t total) {
+          progress.update(step, done, total);
+        });
   }
   double settle_seconds = seconds_since(settle_start);
   double settle_cpu_seconds = own_cpu_seconds() - cpu_before_seconds;
@@ -274,16 +290,20 @@ int main(int argc, char** argv) {
   int64_t file_bytes = 0;
   for (const auto& file : result.files) file_bytes += file.size_bytes;
 
-  std::printf("%s", cityclear::clearing::format_settlement_report(result, config.participants).c_str());
+  std::printf("%s",
+              cityclear::clearing::format_settlement_report(result, config.participants).c_str());
   std::printf("machine:        %s\n", machine_description().c_str());
-  std::printf("records:        %lld accepted of %lld (%s)\n", static_cast<long long>(result.accepted_count),
+  std::printf("records:        %lld accepted of %lld (%s)\n",
+              static_cast<long long>(result.accepted_count),
               static_cast<long long>(result.record_count), reused ? "reused" : "created");
   std::printf("data creation:  %.1f s\n", creation_seconds);
   std::printf("settle:         %.2f s, %.0f rows/s\n", settle_seconds,
               static_cast<double>(result.record_count) / settle_seconds);
-  std::printf("CPU:            %.1f s in this process, %.1f s in the PostgreSQL backends of the run\n",
-              settle_cpu_seconds, server_seconds);
-  std::printf("files:          %zu, %.1f MiB\n", result.files.size(), static_cast<double>(file_bytes) / (1 << 20));
+  std::printf(
+      "CPU:            %.1f s in this process, %.1f s in the PostgreSQL backends of the run\n",
+      settle_cpu_seconds, server_seconds);
+  std::printf("files:          %zu, %.1f MiB\n", result.files.size(),
+              static_cast<double>(file_bytes) / (1 << 20));
   std::printf("peak RSS:       %.1f MiB (%.1f MiB before settling)\n", peak_rss_kib() / 1024.0,
               rss_before_kib / 1024.0);
   return 0;

@@ -4,8 +4,8 @@
 //   sm4_kernel_bench [records per call, default 65536] [seconds per kernel, default 2]
 //
 // Prints the overall rate over the whole run and the rate of the fastest call (the machine may be
-// shared). Cycles are TSC ticks (the constant-rate time stamp counter), not core cycles: with turbo the
-// core runs faster than the TSC and the true core cycles per TAC are higher by that ratio.
+// shared). Cycles are TSC ticks (the constant-rate time stamp counter), not core cycles: with turbo
+// the core runs faster than the TSC and the true core cycles per TAC are higher by that ratio.
 #include <x86intrin.h>
 
 #include <chrono>
@@ -62,7 +62,8 @@ struct Measurement {
   double best_ticks_per_tac;
 };
 
-Measurement measure(const Kernel& kernel, const Workload& workload, std::vector<uint32_t>& tacs, double seconds) {
+Measurement measure(const Kernel& kernel, const Workload& workload, std::vector<uint32_t>& tacs,
+                    double seconds) {
   kernel(workload, tacs.data());  // warm up caches and clocks
   const double records = static_cast<double>(tacs.size());
   double calls = 0;
@@ -75,14 +76,16 @@ Measurement measure(const Kernel& kernel, const Workload& workload, std::vector<
     const uint64_t start_ticks = __rdtsc();
     kernel(workload, tacs.data());
     const double call_ticks = static_cast<double>(__rdtsc() - start_ticks);
-    const double call_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double call_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     calls += 1;
     elapsed += call_seconds;
     ticks += call_ticks;
     if (call_seconds < best_seconds) best_seconds = call_seconds;
     if (call_ticks < best_ticks) best_ticks = call_ticks;
   }
-  return {calls * records / elapsed, ticks / (calls * records), records / best_seconds, best_ticks / records};
+  return {calls * records / elapsed, ticks / (calls * records), records / best_seconds,
+          best_ticks / records};
 }
 
 struct NamedKernel {
@@ -99,12 +102,14 @@ std::vector<NamedKernel> kernels(size_t records) {
   };
   auto avx2_variant = [records](Sm4AesInstruction instruction) -> Kernel {
     return [records, instruction](const Workload& w, uint32_t* tacs) {
-      sm4_bulk_tacs_avx2(instruction, w.masters.data(), w.factors.data(), w.inputs.data(), tacs, records);
+      sm4_bulk_tacs_avx2(instruction, w.masters.data(), w.factors.data(), w.inputs.data(), tacs,
+                         records);
     };
   };
   return {
       {"portable", true, public_path(SimdPath::portable)},
-      {"avx2 (best: vaes if present)", simd_path_available(SimdPath::avx2), public_path(SimdPath::avx2)},
+      {"avx2 (best: vaes if present)", simd_path_available(SimdPath::avx2),
+       public_path(SimdPath::avx2)},
       {"avx2 kernel, aes-ni 128-bit", sm4_avx2_kernel_available(Sm4AesInstruction::aesni_128),
        avx2_variant(Sm4AesInstruction::aesni_128)},
   };
@@ -115,11 +120,12 @@ std::vector<NamedKernel> kernels(size_t records) {
 int main(int argc, char** argv) {
   const size_t records = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 65536;
   const double seconds = argc > 2 ? std::strtod(argv[2], nullptr) : 2.0;
-  std::printf("cpu: %s\nrecords per call: %zu, each with its own master key\n", cpu_flags_summary().c_str(), records);
+  std::printf("cpu: %s\nrecords per call: %zu, each with its own master key\n",
+              cpu_flags_summary().c_str(), records);
   const Workload workload = random_workload(records);
   std::vector<uint32_t> reference(records);
-  sm4_bulk_tacs_portable(workload.masters.data(), workload.factors.data(), workload.inputs.data(), reference.data(),
-                         records);
+  sm4_bulk_tacs_portable(workload.masters.data(), workload.factors.data(), workload.inputs.data(),
+                         reference.data(), records);
   int status = 0;
   for (const NamedKernel& kernel : kernels(records)) {
     if (!kernel.available) {
@@ -130,9 +136,12 @@ int main(int argc, char** argv) {
     const Measurement result = measure(kernel.run, workload, tacs, seconds);
     const bool agrees = tacs == reference;
     if (!agrees) status = 1;
-    std::printf("%-30s overall %6.2f M TACs/s %6.1f ticks/TAC | best call %6.2f M TACs/s %6.1f ticks/TAC%s\n",
-                kernel.name.c_str(), result.tacs_per_second / 1e6, result.ticks_per_tac,
-                result.best_tacs_per_second / 1e6, result.best_ticks_per_tac, agrees ? "" : "  MISMATCH vs portable");
+    std::printf(
+        "%-30s overall %6.2f M TACs/s %6.1f ticks/TAC | best call %6.2f M TACs/s %6.1f "
+        "ticks/TAC%s\n",
+        kernel.name.c_str(), result.tacs_per_second / 1e6, result.ticks_per_tac,
+        result.best_tacs_per_second / 1e6, result.best_ticks_per_tac,
+        agrees ? "" : "  MISMATCH vs portable");
   }
   return status;
 }

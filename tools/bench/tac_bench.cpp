@@ -6,15 +6,16 @@
 //   cityclear-bench-tac [--records N]   (default 2,000,000 per workload)
 //
 // Each figure is per second of the thread's CPU time (CLOCK_THREAD_CPUTIME_ID), the best of
-// three runs: on a shared machine, wall time would also count the time other processes ran. The reference is timed on
-// at most 200,000 records (it is per record, so its rate does not depend on the count). Bulk
-// verification goes through FileKeyProvider::verify_tacs in batches of 10,000 records, as the
-// ingest does with a batch file; the claimed TACs are valid, so every verdict must be OK.
+// three runs: on a shared machine, wall time would also count the time other processes ran. The
+// reference is timed on at most 200,000 records (it is per record, so its rate does not depend on
+// the count). Bulk verification goes through FileKeyProvider::verify_tacs in batches of 10,000
+// records, as the ingest does with a batch file; the claimed TACs are valid, so every verdict must
+// be OK.
 #include <algorithm>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <functional>
 #include <random>
@@ -65,7 +66,8 @@ KeyTable bench_key_table() {
   for (size_t issuer = 0; issuer < kIssuerCount; ++issuer) {
     std::array<uint8_t, 16> key;
     for (auto& byte : key) byte = static_cast<uint8_t>(random());
-    table.add_master_key(31000001 + static_cast<uint32_t>(issuer), 0x01, Algorithm::triple_des, key);
+    table.add_master_key(31000001 + static_cast<uint32_t>(issuer), 0x01, Algorithm::triple_des,
+                         key);
     for (auto& byte : key) byte = static_cast<uint8_t>(random());
     table.add_master_key(31000001 + static_cast<uint32_t>(issuer), 0x02, Algorithm::sm4, key);
   }
@@ -74,13 +76,14 @@ KeyTable bench_key_table() {
 
 // `records` requests of one algorithm; each card (factor and issuer) appears `uses_per_card`
 // times, in random order.
-std::vector<TacRequest> random_requests(std::mt19937_64& random, Algorithm algorithm, size_t records,
-                                        size_t uses_per_card) {
+std::vector<TacRequest> random_requests(std::mt19937_64& random, Algorithm algorithm,
+                                        size_t records, size_t uses_per_card) {
   std::vector<TacRequest> requests(records);
   const uint8_t version = algorithm == Algorithm::triple_des ? 0x01 : 0x02;
   for (size_t i = 0; i < records; i += uses_per_card) {
     TacRequest card;
-    card.key = {31000001 + static_cast<uint32_t>(random() % kIssuerCount), version, static_cast<uint8_t>(algorithm)};
+    card.key = {31000001 + static_cast<uint32_t>(random() % kIssuerCount), version,
+                static_cast<uint8_t>(algorithm)};
     for (auto& byte : card.factor) byte = static_cast<uint8_t>(random());
     for (size_t use = i; use < std::min(records, i + uses_per_card); ++use) requests[use] = card;
   }
@@ -93,7 +96,8 @@ std::vector<TacRequest> random_requests(std::mt19937_64& random, Algorithm algor
 
 // Valid claimed TACs, computed with the bulk kernel of the best path in one call (the
 // reference would take minutes). The requests are all of one algorithm.
-void claim_valid_tacs(const KeyTable& table, Algorithm algorithm, std::vector<TacRequest>& requests) {
+void claim_valid_tacs(const KeyTable& table, Algorithm algorithm,
+                      std::vector<TacRequest>& requests) {
   std::vector<const TdesMasterKey*> tdes_masters;
   std::vector<const Sm4MasterKey*> sm4_masters;
   std::vector<DiversificationFactor> factors;
@@ -107,9 +111,11 @@ void claim_valid_tacs(const KeyTable& table, Algorithm algorithm, std::vector<Ta
   }
   std::vector<uint32_t> tacs(requests.size());
   if (algorithm == Algorithm::triple_des) {
-    tdes_bulk_tacs(best_simd_path(), tdes_masters.data(), factors.data(), inputs.data(), tacs.data(), tacs.size());
+    tdes_bulk_tacs(best_simd_path(), tdes_masters.data(), factors.data(), inputs.data(),
+                   tacs.data(), tacs.size());
   } else {
-    sm4_bulk_tacs(best_simd_path(), sm4_masters.data(), factors.data(), inputs.data(), tacs.data(), tacs.size());
+    sm4_bulk_tacs(best_simd_path(), sm4_masters.data(), factors.data(), inputs.data(), tacs.data(),
+                  tacs.size());
   }
   for (size_t i = 0; i < requests.size(); ++i) requests[i].claimed_tac = tacs[i];
 }
@@ -135,7 +141,8 @@ double best_rate(size_t records, const std::function<size_t()>& run, bool& all_o
 }
 
 // The per-record path: look the key up and recompute the TAC with OpenSSL, record by record.
-double reference_rate(const KeyTable& table, const std::vector<TacRequest>& requests, bool& all_ok) {
+double reference_rate(const KeyTable& table, const std::vector<TacRequest>& requests,
+                      bool& all_ok) {
   const size_t records = std::min(requests.size(), kReferenceRecordLimit);
   return best_rate(
       records,
@@ -143,22 +150,25 @@ double reference_rate(const KeyTable& table, const std::vector<TacRequest>& requ
         size_t ok = 0;
         for (size_t i = 0; i < records; ++i) {
           const MasterKeyEntry* entry = table.find_master_key(requests[i].key);
-          ok += reference::compute_tac(entry->algorithm, entry->master_key.data(), requests[i].factor,
-                                       requests[i].input) == requests[i].claimed_tac;
+          ok +=
+              reference::compute_tac(entry->algorithm, entry->master_key.data(), requests[i].factor,
+                                     requests[i].input) == requests[i].claimed_tac;
         }
         return ok;
       },
       all_ok);
 }
 
-double bulk_rate(const FileKeyProvider& provider, const std::vector<TacRequest>& requests, bool& all_ok) {
+double bulk_rate(const FileKeyProvider& provider, const std::vector<TacRequest>& requests,
+                 bool& all_ok) {
   std::vector<TacVerdict> verdicts(requests.size());
   return best_rate(
       requests.size(),
       [&] {
         for (size_t start = 0; start < requests.size(); start += kBatchRecords) {
           const size_t count = std::min(kBatchRecords, requests.size() - start);
-          provider.verify_tacs(std::span(requests).subspan(start, count), std::span(verdicts).subspan(start, count));
+          provider.verify_tacs(std::span(requests).subspan(start, count),
+                               std::span(verdicts).subspan(start, count));
         }
         return static_cast<size_t>(std::count(verdicts.begin(), verdicts.end(), TacVerdict::ok));
       },
@@ -169,10 +179,11 @@ double bulk_rate(const FileKeyProvider& provider, const std::vector<TacRequest>&
 
 int main(int argc, char** argv) {
   const size_t records = parse_record_count(argc, argv);
-  std::printf("cpu: %s\nflags: %s\nchosen path: %s\n", cpu_model().c_str(), cpu_flags_summary().c_str(),
-              simd_path_name(best_simd_path()));
+  std::printf("cpu: %s\nflags: %s\nchosen path: %s\n", cpu_model().c_str(),
+              cpu_flags_summary().c_str(), simd_path_name(best_simd_path()));
   std::printf(
-      "one thread; %zu records per workload; %zu issuers; best of %d runs; bulk in batches of %zu;\n"
+      "one thread; %zu records per workload; %zu issuers; best of %d runs; bulk in batches of "
+      "%zu;\n"
       "rates per second of thread CPU time\n\n",
       records, kIssuerCount, kRepetitions, kBatchRecords);
   std::mt19937_64 random(20261121);
@@ -190,13 +201,14 @@ int main(int argc, char** argv) {
       std::vector<TacRequest> requests = random_requests(random, algorithm, records, uses_per_card);
       claim_valid_tacs(table, algorithm, requests);
       const double reference = reference_rate(table, requests, all_ok);
-      std::printf("%-5s %-22s %-22s %14.3f %10s\n", algorithm_name, workload, "reference (OpenSSL)", reference / 1e6,
-                  "1.0");
+      std::printf("%-5s %-22s %-22s %14.3f %10s\n", algorithm_name, workload, "reference (OpenSSL)",
+                  reference / 1e6, "1.0");
       for (SimdPath path : paths) {
         const FileKeyProvider provider(bench_key_table(), {path});
         const double bulk = bulk_rate(provider, requests, all_ok);
         std::printf("%-5s %-22s %-22s %14.3f %10.1f\n", algorithm_name, workload,
-                    (std::string("bulk ") + simd_path_name(path)).c_str(), bulk / 1e6, bulk / reference);
+                    (std::string("bulk ") + simd_path_name(path)).c_str(), bulk / 1e6,
+                    bulk / reference);
       }
     }
   }

@@ -17,13 +17,16 @@ const DES_key_schedule* schedule_of(const DesSchedule& key) {
   return reinterpret_cast<const DES_key_schedule*>(key.bytes);
 }
 
-DES_key_schedule* schedule_of(DesSchedule& key) { return reinterpret_cast<DES_key_schedule*>(key.bytes); }
+DES_key_schedule* schedule_of(DesSchedule& key) {
+  return reinterpret_cast<DES_key_schedule*>(key.bytes);
+}
 
 // SM4-ECB fetched once from the default provider (fetching per call costs more than the cipher).
 EVP_CIPHER* sm4_ecb_cipher() {
   static EVP_CIPHER* cipher = [] {
     EVP_CIPHER* fetched = EVP_CIPHER_fetch(nullptr, "SM4-ECB", nullptr);
-    if (fetched == nullptr) throw std::runtime_error("OpenSSL has no SM4-ECB in its default provider");
+    if (fetched == nullptr)
+      throw std::runtime_error("OpenSSL has no SM4-ECB in its default provider");
     return fetched;
   }();
   return cipher;
@@ -54,8 +57,8 @@ Block8 tdes_encrypt(const DesSchedule& k1, const DesSchedule& k2, const Block8& 
   DES_cblock out;
   std::memcpy(in, plain.data(), 8);
   DES_ecb3_encrypt(&in, &out, const_cast<DES_key_schedule*>(schedule_of(k1)),
-                   const_cast<DES_key_schedule*>(schedule_of(k2)), const_cast<DES_key_schedule*>(schedule_of(k1)),
-                   DES_ENCRYPT);
+                   const_cast<DES_key_schedule*>(schedule_of(k2)),
+                   const_cast<DES_key_schedule*>(schedule_of(k1)), DES_ENCRYPT);
   Block8 result;
   std::memcpy(result.data(), out, 8);
   return result;
@@ -75,7 +78,9 @@ Sm4::Sm4() {
   if (context_ == nullptr) throw std::runtime_error("EVP_CIPHER_CTX_new failed");
 }
 
-Sm4::~Sm4() { EVP_CIPHER_CTX_free(static_cast<EVP_CIPHER_CTX*>(context_)); }
+Sm4::~Sm4() {
+  EVP_CIPHER_CTX_free(static_cast<EVP_CIPHER_CTX*>(context_));
+}
 
 // The first key fetches the cipher; later keys only re-key (several times cheaper through EVP).
 // Padding never matters: only whole blocks go through EVP_EncryptUpdate, never EVP_EncryptFinal.
@@ -91,7 +96,8 @@ void Sm4::set_key(std::span<const uint8_t, 16> key) {
 Block16 Sm4::encrypt(const Block16& plain) {
   Block16 out{};
   int written = 0;
-  if (EVP_EncryptUpdate(static_cast<EVP_CIPHER_CTX*>(context_), out.data(), &written, plain.data(), 16) != 1 ||
+  if (EVP_EncryptUpdate(static_cast<EVP_CIPHER_CTX*>(context_), out.data(), &written, plain.data(),
+                        16) != 1 ||
       written != 16) {
     throw std::runtime_error("SM4 encryption failed");
   }

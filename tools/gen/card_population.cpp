@@ -12,10 +12,10 @@ constexpr uint64_t serial_multiplier = 611953;         // prime, coprime with 10
 
 uint8_t draw_card_type(Rng& rng) {
   uint64_t roll = rng.below(100);
-  if (roll < 80) return 1;   // adult
-  if (roll < 90) return 2;   // student
-  if (roll < 97) return 3;   // senior
-  return 4;                  // staff
+  if (roll < 80) return 1;  // adult
+  if (roll < 90) return 2;  // student
+  if (roll < 97) return 3;  // senior
+  return 4;                 // staff
 }
 
 uint32_t draw_opening_balance(Rng& rng) {
@@ -40,7 +40,8 @@ CardPopulation::CardPopulation(const Scheme& scheme, int64_t cards_per_issuer, u
     for (int64_t index = 0; index < cards_per_issuer; ++index) {
       CardState& state = card(issuer, index);
       state.balance = draw_opening_balance(rng);
-      state.next_counter = static_cast<uint32_t>(rng.between(0, std::min<int64_t>(highest_start, 40000)));
+      state.next_counter =
+          static_cast<uint32_t>(rng.between(0, std::min<int64_t>(highest_start, 40000)));
       state.key_index = static_cast<uint8_t>(rng.below(key_count));
       state.card_type = draw_card_type(rng);
     }
@@ -49,7 +50,8 @@ CardPopulation::CardPopulation(const Scheme& scheme, int64_t cards_per_issuer, u
 
 Asn CardPopulation::asn(size_t issuer_index, int64_t card_index) const {
   uint64_t scrambled = static_cast<uint64_t>(
-      (static_cast<unsigned __int128>(static_cast<uint64_t>(card_index)) * serial_multiplier + serial_offsets_[issuer_index]) %
+      (static_cast<unsigned __int128>(static_cast<uint64_t>(card_index)) * serial_multiplier +
+       serial_offsets_[issuer_index]) %
       serial_modulus);
   return Asn{scheme_.participants[issuer_index].code, scrambled};
 }

@@ -22,11 +22,13 @@ struct CardState {
 class CardPopulation {
  public:
   // expected_uses_per_card bounds the starting counters so that no card runs past 65535.
-  CardPopulation(const Scheme& scheme, int64_t cards_per_issuer, uint64_t seed, int64_t expected_uses_per_card);
+  CardPopulation(const Scheme& scheme, int64_t cards_per_issuer, uint64_t seed,
+                 int64_t expected_uses_per_card);
 
   int64_t cards_per_issuer() const { return cards_per_issuer_; }
   CardState& card(size_t issuer_index, int64_t card_index) {
-    return cards_[issuer_index * static_cast<size_t>(cards_per_issuer_) + static_cast<size_t>(card_index)];
+    return cards_[issuer_index * static_cast<size_t>(cards_per_issuer_) +
+                  static_cast<size_t>(card_index)];
   }
   Asn asn(size_t issuer_index, int64_t card_index) const;
 

@@ -13,23 +13,30 @@ void write_entries(const std::filesystem::path& path, const std::vector<Accepted
   if (file == nullptr) throw std::runtime_error("cannot open spill file " + path.string());
   size_t written = std::fwrite(entries.data(), sizeof(AcceptedEntry), entries.size(), file);
   bool closed = std::fclose(file) == 0;
-  if (written != entries.size() || !closed) throw std::runtime_error("cannot write spill file " + path.string());
+  if (written != entries.size() || !closed)
+    throw std::runtime_error("cannot write spill file " + path.string());
 }
 
-void read_entries(const std::filesystem::path& path, int64_t count, std::vector<AcceptedEntry>& out) {
+void read_entries(const std::filesystem::path& path, int64_t count,
+                  std::vector<AcceptedEntry>& out) {
   std::FILE* file = std::fopen(path.c_str(), "rb");
   if (file == nullptr) throw std::runtime_error("cannot open spill file " + path.string());
   size_t old_size = out.size();
   out.resize(old_size + static_cast<size_t>(count));
-  size_t read = std::fread(out.data() + old_size, sizeof(AcceptedEntry), static_cast<size_t>(count), file);
+  size_t read =
+      std::fread(out.data() + old_size, sizeof(AcceptedEntry), static_cast<size_t>(count), file);
   std::fclose(file);
-  if (read != static_cast<size_t>(count)) throw std::runtime_error("short spill file " + path.string());
+  if (read != static_cast<size_t>(count))
+    throw std::runtime_error("short spill file " + path.string());
 }
 
 }  // namespace
 
-ClearingLedger::ClearingLedger(const Scheme& scheme, std::filesystem::path spill_dir, size_t memory_budget)
-    : scheme_(scheme), size_(scheme.participants.size()), spill_dir_(std::move(spill_dir)),
+ClearingLedger::ClearingLedger(const Scheme& scheme, std::filesystem::path spill_dir,
+                               size_t memory_budget)
+    : scheme_(scheme),
+      size_(scheme.participants.size()),
+      spill_dir_(std::move(spill_dir)),
       memory_budget_(std::max<size_t>(1, memory_budget)) {
   accepted_.resize(size_);
   spilled_.assign(size_, 0);
@@ -52,11 +59,20 @@ int64_t ClearingLedger::fee_of(int64_t amount, size_t acquirer_index) const {
   return (amount * scheme_.participants[acquirer_index].fee_bps + 5000) / 10000;
 }
 
-void ClearingLedger::add_accepted(const Tb1Record& record, size_t acquirer_index, uint32_t batch_index) {
+void ClearingLedger::add_accepted(const Tb1Record& record, size_t acquirer_index,
+                                  uint32_t batch_index) {
   size_t issuer_index = scheme_.index_of(record.issuer);
-  AcceptedEntry entry{record.issuer,    record.asn.prefix,      record.asn.serial, record.terminal,
-                      record.local_time, record.amount,         batch_index,       record.sequence,
-                      record.terminal_serial, static_cast<uint32_t>(acquirer_index), record.counter,
+  AcceptedEntry entry{record.issuer,
+                      record.asn.prefix,
+                      record.asn.serial,
+                      record.terminal,
+                      record.local_time,
+                      record.amount,
+                      batch_index,
+                      record.sequence,
+                      record.terminal_serial,
+                      static_cast<uint32_t>(acquirer_index),
+                      record.counter,
                       record.transaction_type};
   accepted_[issuer_index].push_back(entry);
   if (issuer_index == acquirer_index) {
@@ -70,9 +86,11 @@ void ClearingLedger::add_accepted(const Tb1Record& record, size_t acquirer_index
   if (++in_memory_ >= memory_budget_) spill_all();
 }
 
-void ClearingLedger::add_rejected(const Tb1Record& record, Reason reason, size_t acquirer_index, uint32_t batch_index) {
-  rejected_[acquirer_index].push_back(RejectedEntry{batch_index, record.sequence, reason, record.issuer, record.asn,
-                                                    record.counter, record.amount, record.local_time});
+void ClearingLedger::add_rejected(const Tb1Record& record, Reason reason, size_t acquirer_index,
+                                  uint32_t batch_index) {
+  rejected_[acquirer_index].push_back(RejectedEntry{batch_index, record.sequence, reason,
+                                                    record.issuer, record.asn, record.counter,
+                                                    record.amount, record.local_time});
 }
 
 std::filesystem::path ClearingLedger::spill_path(size_t issuer_index) const {
@@ -119,10 +137,12 @@ Positions ClearingLedger::positions() const {
 std::vector<AcceptedEntry> ClearingLedger::sorted_accepted(size_t issuer_index) {
   std::vector<AcceptedEntry> entries;
   entries.reserve(static_cast<size_t>(spilled_[issuer_index]) + accepted_[issuer_index].size());
-  if (spilled_[issuer_index] > 0) read_entries(spill_path(issuer_index), spilled_[issuer_index], entries);
+  if (spilled_[issuer_index] > 0)
+    read_entries(spill_path(issuer_index), spilled_[issuer_index], entries);
   entries.insert(entries.end(), accepted_[issuer_index].begin(), accepted_[issuer_index].end());
   std::sort(entries.begin(), entries.end(), [](const AcceptedEntry& a, const AcceptedEntry& b) {
-    return std::tie(a.asn_prefix, a.asn_serial, a.counter) < std::tie(b.asn_prefix, b.asn_serial, b.counter);
+    return std::tie(a.asn_prefix, a.asn_serial, a.counter) <
+           std::tie(b.asn_prefix, b.asn_serial, b.counter);
   });
   return entries;
 }

@@ -62,8 +62,10 @@ struct Positions {
 
 class ClearingLedger {
  public:
-  // Past memory_budget accepted records in memory, they are spilled to spill_dir (removed at the end).
-  ClearingLedger(const Scheme& scheme, std::filesystem::path spill_dir, size_t memory_budget = 2'000'000);
+  // Past memory_budget accepted records in memory, they are spilled to spill_dir (removed at the
+  // end).
+  ClearingLedger(const Scheme& scheme, std::filesystem::path spill_dir,
+                 size_t memory_budget = 2'000'000);
   ~ClearingLedger();
   ClearingLedger(const ClearingLedger&) = delete;
   ClearingLedger& operator=(const ClearingLedger&) = delete;
@@ -71,11 +73,14 @@ class ClearingLedger {
   uint32_t add_batch(const std::string& batch_id);
   const std::string& batch_id(uint32_t batch_index) const { return batch_ids_[batch_index]; }
   void add_accepted(const Tb1Record& record, size_t acquirer_index, uint32_t batch_index);
-  void add_rejected(const Tb1Record& record, Reason reason, size_t acquirer_index, uint32_t batch_index);
+  void add_rejected(const Tb1Record& record, Reason reason, size_t acquirer_index,
+                    uint32_t batch_index);
 
   // fee = (amount x fee_bps + 5000) div 10000, with the acquirer's rate.
   int64_t fee_of(int64_t amount, size_t acquirer_index) const;
-  const Flow& flow(size_t acquirer_index, size_t issuer_index) const { return flows_[acquirer_index * size_ + issuer_index]; }
+  const Flow& flow(size_t acquirer_index, size_t issuer_index) const {
+    return flows_[acquirer_index * size_ + issuer_index];
+  }
   int64_t clr_detail_count(size_t participant_index) const;
   Positions positions() const;
 

@@ -24,7 +24,8 @@ std::string lowercase_sha256(const std::string& token) {
   return hex;
 }
 
-void write_json(const std::filesystem::path& path, const ordered_json& document, mode_t mode = 0644) {
+void write_json(const std::filesystem::path& path, const ordered_json& document,
+                mode_t mode = 0644) {
   write_whole_file(path, document.dump(1) + "\n", mode);
 }
 
@@ -52,12 +53,14 @@ ordered_json participants_document(const Scheme& scheme) {
                     {"fee_bps", participant.fee_bps},
                     {"tokens_sha256", {lowercase_sha256(participant.token)}}});
   }
-  return {{"participants", list}, {"operator_tokens_sha256", {lowercase_sha256(scheme.operator_token)}}};
+  return {{"participants", list},
+          {"operator_tokens_sha256", {lowercase_sha256(scheme.operator_token)}}};
 }
 
 ordered_json tokens_document(const Scheme& scheme) {
   ordered_json tokens = ordered_json::object();
-  for (const SchemeParticipant& participant : scheme.participants) tokens[code_text(participant.code)] = participant.token;
+  for (const SchemeParticipant& participant : scheme.participants)
+    tokens[code_text(participant.code)] = participant.token;
   tokens["operator"] = scheme.operator_token;
   return tokens;
 }
@@ -85,7 +88,8 @@ ordered_json config_document(const DayLimits& limits) {
 
 }  // namespace
 
-void write_scheme_files(const std::filesystem::path& out_dir, const Scheme& scheme, const DayLimits& limits) {
+void write_scheme_files(const std::filesystem::path& out_dir, const Scheme& scheme,
+                        const DayLimits& limits) {
   write_json(out_dir / "keys.json", keys_document(scheme), 0600);
   write_json(out_dir / "participants.json", participants_document(scheme));
   write_json(out_dir / "tokens.json", tokens_document(scheme));

@@ -8,6 +8,7 @@
 
 namespace cityclear::gen {
 
-void write_scheme_files(const std::filesystem::path& out_dir, const Scheme& scheme, const DayLimits& limits);
+void write_scheme_files(const std::filesystem::path& out_dir, const Scheme& scheme,
+                        const DayLimits& limits);
 
 }  // namespace cityclear::gen

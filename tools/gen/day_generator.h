@@ -21,8 +21,8 @@ namespace cityclear::gen {
 
 class DayGenerator {
  public:
-  DayGenerator(const GenOptions& options, const Scheme& scheme, const DayPlan& plan, const DayLimits& limits,
-               const ActivityProfile& profile);
+  DayGenerator(const GenOptions& options, const Scheme& scheme, const DayPlan& plan,
+               const DayLimits& limits, const ActivityProfile& profile);
   FileExpectation write_file(const PlannedFile& file, size_t upload_index);
 
   RecordFactory& factory() { return factory_; }
@@ -31,9 +31,11 @@ class DayGenerator {
   ClearingLedger& ledger() { return ledger_; }
 
  private:
-  PurchaseDraft next_draft(Rng& rng, const PlannedFile& file, int64_t local_time, FaultChoice& faults);
+  PurchaseDraft next_draft(Rng& rng, const PlannedFile& file, int64_t local_time,
+                           FaultChoice& faults);
   Reason finish_record(PurchaseDraft& draft, const FaultChoice& faults, Rng& rng, int64_t created);
-  void record_outcome(const PurchaseDraft& draft, Reason reason, const PlannedFile& file, uint32_t batch_index);
+  void record_outcome(const PurchaseDraft& draft, Reason reason, const PlannedFile& file,
+                      uint32_t batch_index);
   int64_t time_of_record(const PlannedFile& file, int64_t index, Rng& rng) const;
   std::optional<uint32_t> tac_of(const PurchaseDraft& draft);
 

@@ -9,7 +9,8 @@
 namespace cityclear::gen {
 namespace {
 
-std::vector<PlannedFile> plan_acquirer_files(const GenOptions& options, const SchemeParticipant& participant,
+std::vector<PlannedFile> plan_acquirer_files(const GenOptions& options,
+                                             const SchemeParticipant& participant,
                                              size_t acquirer_index, int64_t records, int file_count,
                                              const ActivityProfile& profile, int64_t day_start) {
   std::vector<double> masses;
@@ -26,7 +27,8 @@ std::vector<PlannedFile> plan_acquirer_files(const GenOptions& options, const Sc
     file.acquirer_index = acquirer_index;
     file.acquirer = participant.code;
     file.file_number = k + 1;
-    file.batch_id = make_batch_id(participant.letters, options.date_text(), static_cast<uint64_t>(k + 1), rng);
+    file.batch_id =
+        make_batch_id(participant.letters, options.date_text(), static_cast<uint64_t>(k + 1), rng);
     file.name = tb1_file_name(participant.code, file.batch_id);
     file.window_start = day_start + active_day_seconds * k / file_count;
     file.window_end = day_start + active_day_seconds * (k + 1) / file_count;
@@ -54,12 +56,14 @@ std::vector<int64_t> apportion(int64_t total, const std::vector<double>& weights
     given += whole;
     remainders.emplace_back(quota - static_cast<double>(whole), i);
   }
-  std::stable_sort(remainders.begin(), remainders.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::stable_sort(remainders.begin(), remainders.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
   for (size_t i = 0; given < rest; i = (i + 1) % n, ++given) parts[remainders[i].second] += 1;
   return parts;
 }
 
-std::string make_batch_id(const std::string& letters, const std::string& date, uint64_t sequence, Rng& rng) {
+std::string make_batch_id(const std::string& letters, const std::string& date, uint64_t sequence,
+                          Rng& rng) {
   std::string id = letters.substr(0, 2) + date + std::string(10, '0');
   put_decimal(id.data() + 10, sequence, 8);
   id[18] = static_cast<char>('A' + rng.below(26));
@@ -67,7 +71,8 @@ std::string make_batch_id(const std::string& letters, const std::string& date, u
   return id;
 }
 
-std::string tb1_file_name(uint32_t acquirer, const std::string& batch_id, const std::string& suffix) {
+std::string tb1_file_name(uint32_t acquirer, const std::string& batch_id,
+                          const std::string& suffix) {
   std::string code(8, '0');
   put_decimal(code.data(), acquirer, 8);
   return "TB1_" + code + "_" + batch_id + suffix + ".txt";
@@ -82,20 +87,24 @@ DayPlan plan_day(const GenOptions& options, const Scheme& scheme, const Activity
     plan.records_per_acquirer[0] = options.records;
   } else {
     std::vector<double> weights;
-    for (const auto& participant : scheme.participants) weights.push_back(participant.volume_weight);
+    for (const auto& participant : scheme.participants)
+      weights.push_back(participant.volume_weight);
     plan.records_per_acquirer = apportion(options.records, weights, options.files_per_acquirer);
   }
   int file_count = options.single_file ? 1 : options.files_per_acquirer;
   for (size_t a = 0; a < n; ++a) {
     if (plan.records_per_acquirer[a] == 0) continue;
-    auto files = plan_acquirer_files(options, scheme.participants[a], a, plan.records_per_acquirer[a], file_count,
-                                     profile, plan.day_start);
+    auto files =
+        plan_acquirer_files(options, scheme.participants[a], a, plan.records_per_acquirer[a],
+                            file_count, profile, plan.day_start);
     for (auto& file : files) plan.files.push_back(std::move(file));
   }
-  std::stable_sort(plan.files.begin(), plan.files.end(), [](const PlannedFile& x, const PlannedFile& y) {
-    return x.created != y.created ? x.created < y.created : x.acquirer < y.acquirer;
-  });
-  for (const auto& file : plan.files) plan.largest_file_records = std::max(plan.largest_file_records, file.record_count);
+  std::stable_sort(
+      plan.files.begin(), plan.files.end(), [](const PlannedFile& x, const PlannedFile& y) {
+        return x.created != y.created ? x.created < y.created : x.acquirer < y.acquirer;
+      });
+  for (const auto& file : plan.files)
+    plan.largest_file_records = std::max(plan.largest_file_records, file.record_count);
   return plan;
 }
 

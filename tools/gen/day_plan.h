@@ -19,12 +19,12 @@ inline constexpr int64_t active_day_seconds = 23 * 3600 + 50 * 60;
 struct PlannedFile {
   size_t acquirer_index = 0;
   uint32_t acquirer = 0;
-  int file_number = 0;          // 1.. within the acquirer
-  std::string batch_id;         // 20 characters [0-9A-Z]
-  std::string name;             // TB1_<acquirer>_<batch id>.txt
-  int64_t window_start = 0;     // local seconds, records' times in [start, end)
+  int file_number = 0;       // 1.. within the acquirer
+  std::string batch_id;      // 20 characters [0-9A-Z]
+  std::string name;          // TB1_<acquirer>_<batch id>.txt
+  int64_t window_start = 0;  // local seconds, records' times in [start, end)
   int64_t window_end = 0;
-  int64_t created = 0;          // local seconds
+  int64_t created = 0;  // local seconds
   int64_t record_count = 0;
 };
 
@@ -41,7 +41,9 @@ DayPlan plan_day(const GenOptions& options, const Scheme& scheme, const Activity
 std::vector<int64_t> apportion(int64_t total, const std::vector<double>& weights, int64_t minimum);
 
 // <letters 2><date 8><sequence 8><2 random letters>, e.g. HZ2026112100000001AB.
-std::string make_batch_id(const std::string& letters, const std::string& date, uint64_t sequence, Rng& rng);
-std::string tb1_file_name(uint32_t acquirer, const std::string& batch_id, const std::string& suffix = "");
+std::string make_batch_id(const std::string& letters, const std::string& date, uint64_t sequence,
+                          Rng& rng);
+std::string tb1_file_name(uint32_t acquirer, const std::string& batch_id,
+                          const std::string& suffix = "");
 
 }  // namespace cityclear::gen

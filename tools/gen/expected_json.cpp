@@ -21,12 +21,13 @@ ordered_json by_reason_json(const std::array<int64_t, 14>& counts) {
 }
 
 ordered_json file_json(const FileExpectation& file, const std::string& date) {
-  ordered_json entry = {{"file", file.name},
-                        {"batch_id", file.batch_id},
-                        {"acquirer", code_text(file.acquirer)},
-                        {"created", format_local_timestamp(file.created)},
-                        {"status", file.accepted ? "accepted" : "rejected"},
-                        {"reason", file.accepted ? ordered_json(nullptr) : ordered_json(file.reason)}};
+  ordered_json entry = {
+      {"file", file.name},
+      {"batch_id", file.batch_id},
+      {"acquirer", code_text(file.acquirer)},
+      {"created", format_local_timestamp(file.created)},
+      {"status", file.accepted ? "accepted" : "rejected"},
+      {"reason", file.accepted ? ordered_json(nullptr) : ordered_json(file.reason)}};
   if (!file.rule.empty()) entry["rule"] = file.rule;
   entry["detail"] = file.accepted ? ordered_json(nullptr) : ordered_json(file.detail);
   entry["clearing_date"] = file.accepted ? ordered_json(date) : ordered_json(nullptr);
@@ -74,16 +75,22 @@ ordered_json positions_json(const Positions& positions) {
                             {"net", position.net}});
     sum_of_nets += position.net;
   }
-  return {{"center", {{"code", "00000000"}, {"receivable", 0}, {"payable", 0}, {"fees", positions.center_fees},
-                      {"net", positions.center_fees}}},
+  return {{"center",
+           {{"code", "00000000"},
+            {"receivable", 0},
+            {"payable", 0},
+            {"fees", positions.center_fees},
+            {"net", positions.center_fees}}},
           {"participants", participants},
           {"sum_of_nets", sum_of_nets}};
 }
 
 }  // namespace
 
-void write_expected_json(const std::filesystem::path& path, const GenOptions& options, const DayLimits& limits,
-                         const std::vector<FileExpectation>& files_in_upload_order, const Positions& positions,
+void write_expected_json(const std::filesystem::path& path, const GenOptions& options,
+                         const DayLimits& limits,
+                         const std::vector<FileExpectation>& files_in_upload_order,
+                         const Positions& positions,
                          const std::vector<std::string>& settlement_files) {
   std::string date = options.date_text();
   ordered_json generator = {{"name", "cityclear-gen"}, {"version", 1}};

@@ -20,8 +20,10 @@
 
 namespace cityclear::gen {
 
-void write_expected_json(const std::filesystem::path& path, const GenOptions& options, const DayLimits& limits,
-                         const std::vector<FileExpectation>& files_in_upload_order, const Positions& positions,
+void write_expected_json(const std::filesystem::path& path, const GenOptions& options,
+                         const DayLimits& limits,
+                         const std::vector<FileExpectation>& files_in_upload_order,
+                         const Positions& positions,
                          const std::vector<std::string>& settlement_files);
 
 }  // namespace cityclear::gen

@@ -19,13 +19,14 @@ struct FileExpectation {
   std::string detail;  // one sentence on what is wrong
   int64_t records = 0;
   int64_t total_amount = 0;
-  std::string reasons;                   // accepted: reason of sequence s at [2(s-1), 2s)
-  std::array<int64_t, 14> by_reason{};   // accepted: counts, indexed by the reason's number
-  std::string sha256;                    // of the file's bytes, uppercase hex
+  std::string reasons;                  // accepted: reason of sequence s at [2(s-1), 2s)
+  std::array<int64_t, 14> by_reason{};  // accepted: counts, indexed by the reason's number
+  std::string sha256;                   // of the file's bytes, uppercase hex
   int64_t bytes = 0;
 };
 
-inline FileExpectation file_expectation(std::string name, std::string batch_id, uint32_t acquirer, int64_t created) {
+inline FileExpectation file_expectation(std::string name, std::string batch_id, uint32_t acquirer,
+                                        int64_t created) {
   FileExpectation expectation;
   expectation.name = std::move(name);
   expectation.batch_id = std::move(batch_id);

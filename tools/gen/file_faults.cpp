@@ -33,8 +33,10 @@ struct FileSpec {
 };
 
 // A valid purchase at one of the terminal owner's terminals; no card or terminal moves.
-Tb1Record detached_record(FaultContext& context, size_t terminal_owner, int64_t local_time, uint32_t sequence) {
-  PurchaseDraft draft = context.day.factory().natural_purchase(context.rng, terminal_owner, local_time);
+Tb1Record detached_record(FaultContext& context, size_t terminal_owner, int64_t local_time,
+                          uint32_t sequence) {
+  PurchaseDraft draft =
+      context.day.factory().natural_purchase(context.rng, terminal_owner, local_time);
   auto tac = tac_over_fields(draft.record, context.day.keys(), context.day.oracle());
   draft.record.tac = tac.value_or(0);
   draft.record.sequence = sequence;
@@ -51,8 +53,10 @@ std::string fault_batch_id(FaultContext& context, const std::string& letters, ui
   return make_batch_id(letters, context.options.date_text(), sequence++, context.rng);
 }
 
-FileExpectation rejected(const FileSpec& spec, const std::string& reason, const std::string& detail) {
-  FileExpectation expectation = file_expectation(spec.name, spec.batch_id, spec.acquirer, spec.created);
+FileExpectation rejected(const FileSpec& spec, const std::string& reason,
+                         const std::string& detail) {
+  FileExpectation expectation =
+      file_expectation(spec.name, spec.batch_id, spec.acquirer, spec.created);
   expectation.accepted = false;
   expectation.reason = reason;
   expectation.detail = detail;
@@ -63,10 +67,12 @@ FileExpectation rejected(const FileSpec& spec, const std::string& reason, const 
 // Streams a well-formed file (the MAC flipped in one hex digit when asked).
 void write_valid_file(FaultContext& context, const FileSpec& spec, FileExpectation& expectation) {
   Tb1Writer writer(context.options.out_dir / spec.name, spec.key);
-  writer.write_body(tb1_header_line(spec.batch_id, spec.acquirer, spec.created, static_cast<uint64_t>(spec.records)));
+  writer.write_body(tb1_header_line(spec.batch_id, spec.acquirer, spec.created,
+                                    static_cast<uint64_t>(spec.records)));
   uint64_t total = 0;
   for (int64_t i = 0; i < spec.records; ++i) {
-    Tb1Record record = detached_record(context, spec.terminal_owner, detached_time(spec, i), static_cast<uint32_t>(i + 1));
+    Tb1Record record = detached_record(context, spec.terminal_owner, detached_time(spec, i),
+                                       static_cast<uint32_t>(i + 1));
     total += record.amount;
     writer.write_detail(record);
   }
@@ -79,7 +85,8 @@ void write_valid_file(FaultContext& context, const FileSpec& spec, FileExpectati
   expectation.bytes = static_cast<int64_t>(writer.bytes_written());
 }
 
-FileSpec spec_for(FaultContext& context, size_t participant, const std::string& suffix, int64_t records) {
+FileSpec spec_for(FaultContext& context, size_t participant, const std::string& suffix,
+                  int64_t records) {
   const SchemeParticipant& owner = context.scheme.participants[participant];
   FileSpec spec;
   spec.acquirer = owner.code;
@@ -98,11 +105,14 @@ size_t random_position(FaultContext& context) {
 
 FaultFile malformed_file(FaultContext& context, size_t index) {
   const MalformedVariant& variant = malformed_variants()[index % malformed_variants().size()];
-  FileSpec spec = spec_for(context, index % context.scheme.participants.size(), "_F01", 5 + context.rng.between(0, 5));
+  FileSpec spec = spec_for(context, index % context.scheme.participants.size(), "_F01",
+                           5 + context.rng.between(0, 5));
   MalformedFile file;
-  file.lines.push_back(tb1_header_line(spec.batch_id, spec.acquirer, spec.created, static_cast<uint64_t>(spec.records)));
+  file.lines.push_back(tb1_header_line(spec.batch_id, spec.acquirer, spec.created,
+                                       static_cast<uint64_t>(spec.records)));
   for (int64_t i = 0; i < spec.records; ++i) {
-    Tb1Record record = detached_record(context, spec.terminal_owner, detached_time(spec, i), static_cast<uint32_t>(i + 1));
+    Tb1Record record = detached_record(context, spec.terminal_owner, detached_time(spec, i),
+                                       static_cast<uint32_t>(i + 1));
     file.trailer_total += record.amount;
     file.lines.push_back(tb1_detail_line(record));
   }
@@ -113,7 +123,9 @@ FaultFile malformed_file(FaultContext& context, size_t index) {
   std::string bytes;
   if (!file.empty) {
     bytes = body;
-    if (file.has_trailer) bytes += tb1_trailer_line(file.trailer_count, file.trailer_total, file_mac_hex(spec.key, body));
+    if (file.has_trailer)
+      bytes +=
+          tb1_trailer_line(file.trailer_count, file.trailer_total, file_mac_hex(spec.key, body));
     bytes += file.after_trailer;
   }
   write_whole_file(context.options.out_dir / spec.name, bytes);
@@ -132,8 +144,10 @@ FaultFile bad_mac_file(FaultContext& context, size_t index) {
   std::string detail = "the trailer's MAC differs from the file's in one hex digit";
   if (index % 2 == 1) {
     // MACed with another acquirer's key (or a made-up key when there is no other).
-    if (participants > 1) spec.key = context.scheme.participants[(index + 1) % participants].file_key;
-    else context.rng.fill(spec.key.data(), spec.key.size());
+    if (participants > 1)
+      spec.key = context.scheme.participants[(index + 1) % participants].file_key;
+    else
+      context.rng.fill(spec.key.data(), spec.key.size());
     detail = "the file is MACed with another key than the acquirer's";
   } else {
     spec.flip_mac = true;
@@ -144,12 +158,14 @@ FaultFile bad_mac_file(FaultContext& context, size_t index) {
 }
 
 FaultFile unknown_acquirer_file(FaultContext& context, size_t index) {
-  FileSpec spec = spec_for(context, index % context.scheme.participants.size(), "_F03", 5 + context.rng.between(0, 20));
+  FileSpec spec = spec_for(context, index % context.scheme.participants.size(), "_F03",
+                           5 + context.rng.between(0, 20));
   spec.acquirer = context.scheme.unknown_acquirer;
   spec.batch_id = fault_batch_id(context, "XX", spec.acquirer);
   spec.name = tb1_file_name(spec.acquirer, spec.batch_id, "_F03");
   context.rng.fill(spec.key.data(), spec.key.size());
-  FileExpectation expectation = rejected(spec, "F03", "acquirer " + std::to_string(spec.acquirer) + " has no file key");
+  FileExpectation expectation =
+      rejected(spec, "F03", "acquirer " + std::to_string(spec.acquirer) + " has no file key");
   write_valid_file(context, spec, expectation);
   return {expectation, random_position(context)};
 }
@@ -163,12 +179,14 @@ FaultFile reused_batch_file(FaultContext& context, size_t index) {
   spec.acquirer = planned.acquirer;
   spec.terminal_owner = planned.acquirer_index;
   spec.batch_id = planned.batch_id;
-  spec.name = tb1_file_name(planned.acquirer, planned.batch_id, "_F04_" + std::to_string(index + 1));
+  spec.name =
+      tb1_file_name(planned.acquirer, planned.batch_id, "_F04_" + std::to_string(index + 1));
   spec.created = planned.created;
   spec.records = 3 + context.rng.between(0, 5);
   spec.key = context.scheme.participants[planned.acquirer_index].file_key;
-  FileExpectation expectation = rejected(spec, "F04", "batch id " + planned.batch_id + " was accepted before (" +
-                                                         planned.name + ") with other bytes");
+  FileExpectation expectation = rejected(spec, "F04",
+                                         "batch id " + planned.batch_id + " was accepted before (" +
+                                             planned.name + ") with other bytes");
   write_valid_file(context, spec, expectation);
   return {expectation, static_cast<size_t>(context.rng.between(static_cast<int64_t>(original) + 1,
                                                                static_cast<int64_t>(good_files)))};
@@ -178,23 +196,27 @@ FaultFile oversized_file(FaultContext& context, size_t index) {
   FileSpec spec = spec_for(context, index % context.scheme.participants.size(), "_F05",
                            context.limits.max_records_per_file + 1);
   FileExpectation expectation =
-      rejected(spec, "F05", std::to_string(spec.records) + " records, over max_records_per_file " +
-                                std::to_string(context.limits.max_records_per_file));
+      rejected(spec, "F05",
+               std::to_string(spec.records) + " records, over max_records_per_file " +
+                   std::to_string(context.limits.max_records_per_file));
   write_valid_file(context, spec, expectation);
   return {expectation, random_position(context)};
 }
 
 }  // namespace
 
-std::vector<FaultFile> write_file_faults(const GenOptions& options, const Scheme& scheme, const DayPlan& plan,
-                                         const DayLimits& limits, DayGenerator& day) {
-  FaultContext context{options, scheme, plan, limits, day, Rng(derive_seed(options.seed, "file-faults")), {}};
+std::vector<FaultFile> write_file_faults(const GenOptions& options, const Scheme& scheme,
+                                         const DayPlan& plan, const DayLimits& limits,
+                                         DayGenerator& day) {
+  FaultContext context{
+      options, scheme, plan, limits, day, Rng(derive_seed(options.seed, "file-faults")), {}};
   using Maker = FaultFile (*)(FaultContext&, size_t);
-  static constexpr Maker makers[file_fault_count] = {malformed_file, bad_mac_file, unknown_acquirer_file,
-                                                     reused_batch_file, oversized_file};
+  static constexpr Maker makers[file_fault_count] = {
+      malformed_file, bad_mac_file, unknown_acquirer_file, reused_batch_file, oversized_file};
   std::vector<FaultFile> files;
   for (size_t kind = 0; kind < file_fault_count; ++kind) {
-    for (uint32_t i = 0; i < options.file_faults[kind]; ++i) files.push_back(makers[kind](context, i));
+    for (uint32_t i = 0; i < options.file_faults[kind]; ++i)
+      files.push_back(makers[kind](context, i));
   }
   return files;
 }

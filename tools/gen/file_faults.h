@@ -17,7 +17,8 @@ struct FaultFile {
   size_t insert_before = 0;  // upload position among the accepted files (their count: at the end)
 };
 
-std::vector<FaultFile> write_file_faults(const GenOptions& options, const Scheme& scheme, const DayPlan& plan,
-                                         const DayLimits& limits, DayGenerator& day);
+std::vector<FaultFile> write_file_faults(const GenOptions& options, const Scheme& scheme,
+                                         const DayPlan& plan, const DayLimits& limits,
+                                         DayGenerator& day);
 
 }  // namespace cityclear::gen

@@ -27,15 +27,19 @@ FileMac::FileMac(const FileKey& key) {
   if (context == nullptr) throw std::runtime_error("EVP_MAC_CTX_new failed");
   context_ = context;
   char digest[] = "SHA256";
-  OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0), OSSL_PARAM_construct_end()};
-  if (EVP_MAC_init(context, key.data(), key.size(), params) != 1) throw std::runtime_error("HMAC init failed");
+  OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+                         OSSL_PARAM_construct_end()};
+  if (EVP_MAC_init(context, key.data(), key.size(), params) != 1)
+    throw std::runtime_error("HMAC init failed");
 }
 
-FileMac::~FileMac() { EVP_MAC_CTX_free(static_cast<EVP_MAC_CTX*>(context_)); }
+FileMac::~FileMac() {
+  EVP_MAC_CTX_free(static_cast<EVP_MAC_CTX*>(context_));
+}
 
 void FileMac::update(std::string_view bytes) {
-  if (EVP_MAC_update(static_cast<EVP_MAC_CTX*>(context_), reinterpret_cast<const unsigned char*>(bytes.data()),
-                     bytes.size()) != 1) {
+  if (EVP_MAC_update(static_cast<EVP_MAC_CTX*>(context_),
+                     reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size()) != 1) {
     throw std::runtime_error("HMAC update failed");
   }
 }
@@ -43,7 +47,9 @@ void FileMac::update(std::string_view bytes) {
 std::string FileMac::finish_hex() {
   std::array<uint8_t, 32> digest{};
   size_t length = 0;
-  if (EVP_MAC_final(static_cast<EVP_MAC_CTX*>(context_), digest.data(), &length, digest.size()) != 1 || length != 32) {
+  if (EVP_MAC_final(static_cast<EVP_MAC_CTX*>(context_), digest.data(), &length, digest.size()) !=
+          1 ||
+      length != 32) {
     throw std::runtime_error("HMAC final failed");
   }
   return to_hex(digest);

@@ -13,14 +13,17 @@
 namespace cityclear::gen {
 namespace {
 
-bool starts_with(const std::string& text, const char* prefix) { return text.rfind(prefix, 0) == 0; }
+bool starts_with(const std::string& text, const char* prefix) {
+  return text.rfind(prefix, 0) == 0;
+}
 
 // Removes what an earlier run may have left (its TB1 files would otherwise mix into this day).
 void prepare_out_dir(const std::filesystem::path& out_dir) {
   std::filesystem::create_directories(out_dir);
   for (const auto& entry : std::filesystem::directory_iterator(out_dir)) {
     std::string name = entry.path().filename().string();
-    if (entry.is_regular_file() && starts_with(name, "TB1_") && entry.path().extension() == ".txt") {
+    if (entry.is_regular_file() && starts_with(name, "TB1_") &&
+        entry.path().extension() == ".txt") {
       std::filesystem::remove(entry.path());
     }
   }
@@ -40,18 +43,22 @@ DayLimits limits_for(const GenOptions& options, const DayPlan& plan) {
   DayLimits limits;
   bool oversized_files = options.file_faults[4] > 0;
   limits.max_records_per_file =
-      oversized_files ? plan.largest_file_records : std::max(limits.max_records_per_file, plan.largest_file_records);
+      oversized_files ? plan.largest_file_records
+                      : std::max(limits.max_records_per_file, plan.largest_file_records);
   // Large enough for the F05 file too, so that only its record count rejects it.
   int64_t needed = tb1_file_bytes(limits.max_records_per_file + 1);
   int64_t mebibyte = 1 << 20;
-  limits.max_file_bytes = std::max(limits.max_file_bytes, (needed + mebibyte - 1) / mebibyte * mebibyte);
+  limits.max_file_bytes =
+      std::max(limits.max_file_bytes, (needed + mebibyte - 1) / mebibyte * mebibyte);
   return limits;
 }
 
 // The accepted files in their order, each fault file placed before the accepted file it names.
-std::vector<FileExpectation> merge_upload_order(std::vector<FileExpectation> accepted, std::vector<FaultFile> faults) {
-  std::stable_sort(faults.begin(), faults.end(),
-                   [](const FaultFile& a, const FaultFile& b) { return a.insert_before < b.insert_before; });
+std::vector<FileExpectation> merge_upload_order(std::vector<FileExpectation> accepted,
+                                                std::vector<FaultFile> faults) {
+  std::stable_sort(faults.begin(), faults.end(), [](const FaultFile& a, const FaultFile& b) {
+    return a.insert_before < b.insert_before;
+  });
   std::vector<FileExpectation> order;
   size_t next_fault = 0;
   for (size_t position = 0; position <= accepted.size(); ++position) {
@@ -75,8 +82,8 @@ void log_summary(std::ostream& log, const std::vector<FileExpectation>& files, d
     records += file.records;
     for (size_t i = 0; i < by_reason.size(); ++i) by_reason[i] += file.by_reason[i];
   }
-  log << "files: " << files.size() << " (" << rejected << " to be rejected whole); records in accepted files: "
-      << records << "\nby reason:";
+  log << "files: " << files.size() << " (" << rejected
+      << " to be rejected whole); records in accepted files: " << records << "\nby reason:";
   for (size_t i = 0; i < by_reason.size(); ++i) {
     if (by_reason[i] > 0) log << " " << (i < 10 ? "0" : "") << i << "=" << by_reason[i];
   }
@@ -101,16 +108,19 @@ void generate_day(const GenOptions& options, std::ostream& log) {
   DayGenerator day(options, scheme, plan, limits, profile);
   lap("scheme and cards");
   std::vector<FileExpectation> accepted;
-  for (size_t i = 0; i < plan.files.size(); ++i) accepted.push_back(day.write_file(plan.files[i], i));
+  for (size_t i = 0; i < plan.files.size(); ++i)
+    accepted.push_back(day.write_file(plan.files[i], i));
   std::vector<FaultFile> faults = write_file_faults(options, scheme, plan, limits, day);
   std::vector<FileExpectation> order = merge_upload_order(std::move(accepted), std::move(faults));
   lap("TB1 files");
-  std::vector<std::string> settlement =
-      write_settlement_files(options.out_dir / "expected", options.date_text(), scheme, day.ledger());
+  std::vector<std::string> settlement = write_settlement_files(
+      options.out_dir / "expected", options.date_text(), scheme, day.ledger());
   lap("settlement files");
-  write_expected_json(options.out_dir / "expected.json", options, limits, order, day.ledger().positions(), settlement);
+  write_expected_json(options.out_dir / "expected.json", options, limits, order,
+                      day.ledger().positions(), settlement);
   lap("expected.json");
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   log_summary(log, order, seconds);
 }
 

@@ -14,10 +14,14 @@
 namespace cityclear::gen {
 namespace {
 
-[[noreturn]] void bad(const std::string& sentence) { throw std::invalid_argument(sentence); }
+[[noreturn]] void bad(const std::string& sentence) {
+  throw std::invalid_argument(sentence);
+}
 
-int64_t parse_integer(const std::string& option, const std::string& text, int64_t minimum, int64_t maximum) {
-  if (text.empty() || text.size() > 18 || !is_decimal(text)) bad(option + " needs a whole number, not \"" + text + "\"");
+int64_t parse_integer(const std::string& option, const std::string& text, int64_t minimum,
+                      int64_t maximum) {
+  if (text.empty() || text.size() > 18 || !is_decimal(text))
+    bad(option + " needs a whole number, not \"" + text + "\"");
   int64_t value = std::stoll(text);
   if (value < minimum || value > maximum) {
     bad(option + " must be between " + std::to_string(minimum) + " and " + std::to_string(maximum));
@@ -33,7 +37,8 @@ double parse_share(const std::string& text) {
   } catch (const std::exception&) {
     used = 0;
   }
-  if (used != text.size() || !(value >= 0.0 && value <= 1.0)) bad("--inter-city-share needs a number from 0 to 1");
+  if (used != text.size() || !(value >= 0.0 && value <= 1.0))
+    bad("--inter-city-share needs a number from 0 to 1");
   return value;
 }
 
@@ -54,7 +59,8 @@ void apply_fault_rate(GenOptions& options, const std::string& item) {
   size_t equals = item.find('=');
   if (equals == std::string::npos) bad("--fault-rate takes KIND=PERMILLE, not \"" + item + "\"");
   std::string kind = item.substr(0, equals);
-  auto permille = static_cast<uint32_t>(parse_integer("--fault-rate " + kind, item.substr(equals + 1), 0, 1000));
+  auto permille = static_cast<uint32_t>(
+      parse_integer("--fault-rate " + kind, item.substr(equals + 1), 0, 1000));
   if (kind == "all") {
     options.fault_permille.fill(permille);
     return;
@@ -65,17 +71,20 @@ void apply_fault_rate(GenOptions& options, const std::string& item) {
       return;
     }
   }
-  bad("--fault-rate: unknown kind \"" + kind + "\" (use 11 12 02 05 07 04 01 03, their names, or all)");
+  bad("--fault-rate: unknown kind \"" + kind +
+      "\" (use 11 12 02 05 07 04 01 03, their names, or all)");
 }
 
 void apply_file_faults(GenOptions& options, const std::string& list) {
   for (const std::string& item : split(list, ',')) {
     size_t equals = item.find('=');
     std::string code = item.substr(0, equals);
-    bool known = code.size() == 3 && code[0] == 'F' && code[1] == '0' && code[2] >= '1' && code[2] <= '5';
-    if (equals == std::string::npos || !known) bad("--file-faults takes F01=N,...,F05=N, not \"" + item + "\"");
-    options.file_faults[static_cast<size_t>(code[2] - '1')] =
-        static_cast<uint32_t>(parse_integer("--file-faults " + code, item.substr(equals + 1), 0, 1000));
+    bool known =
+        code.size() == 3 && code[0] == 'F' && code[1] == '0' && code[2] >= '1' && code[2] <= '5';
+    if (equals == std::string::npos || !known)
+      bad("--file-faults takes F01=N,...,F05=N, not \"" + item + "\"");
+    options.file_faults[static_cast<size_t>(code[2] - '1')] = static_cast<uint32_t>(
+        parse_integer("--file-faults " + code, item.substr(equals + 1), 0, 1000));
   }
 }
 
@@ -85,11 +94,14 @@ void check_consistency(const GenOptions& options) {
   uint32_t total = 0;
   for (uint32_t permille : options.fault_permille) total += permille;
   if (total > 1000) bad("the fault rates add up to more than 1000 permille");
-  int64_t files = options.single_file ? 1 : int64_t{options.participants} * options.files_per_acquirer;
-  if (options.records < files) bad("--records must be at least the number of files (" + std::to_string(files) + ")");
+  int64_t files =
+      options.single_file ? 1 : int64_t{options.participants} * options.files_per_acquirer;
+  if (options.records < files)
+    bad("--records must be at least the number of files (" + std::to_string(files) + ")");
   // Each card's counter must stay within 0..65535 over the day: keep well clear of it.
   int64_t cards = options.effective_cards_per_issuer() * options.participants;
-  if (options.records > cards * 20000) bad("too few cards for that many records: raise --cards-per-issuer");
+  if (options.records > cards * 20000)
+    bad("too few cards for that many records: raise --cards-per-issuer");
 }
 
 }  // namespace
@@ -108,19 +120,32 @@ GenOptions parse_options(const std::vector<std::string>& arguments) {
       if (i + 1 >= arguments.size()) bad(name + " needs a value");
       return arguments[++i];
     };
-    if (name == "--help" || name == "-h") options.help = true;
-    else if (name == "--self-check") options.self_check = true;
-    else if (name == "--single-file") options.single_file = true;
-    else if (name == "--out") options.out_dir = value();
-    else if (name == "--data") options.self_check_data = test_data_layout(value());
-    else if (name == "--shared") options.self_check_data = shared_folder_layout(value());
-    else if (name == "--seed") options.seed = static_cast<uint64_t>(parse_integer(name, value(), 0, INT64_MAX - 1));
-    else if (name == "--participants") options.participants = static_cast<int>(parse_integer(name, value(), 1, 500));
-    else if (name == "--cards-per-issuer") options.cards_per_issuer = parse_integer(name, value(), 1, 100000000);
-    else if (name == "--records") options.records = parse_integer(name, value(), 1, 1000000000);
-    else if (name == "--files-per-acquirer") options.files_per_acquirer = static_cast<int>(parse_integer(name, value(), 1, 1000));
-    else if (name == "--inter-city-share") options.inter_city_share = parse_share(value());
-    else if (name == "--file-faults") apply_file_faults(options, value());
+    if (name == "--help" || name == "-h")
+      options.help = true;
+    else if (name == "--self-check")
+      options.self_check = true;
+    else if (name == "--single-file")
+      options.single_file = true;
+    else if (name == "--out")
+      options.out_dir = value();
+    else if (name == "--data")
+      options.self_check_data = test_data_layout(value());
+    else if (name == "--shared")
+      options.self_check_data = shared_folder_layout(value());
+    else if (name == "--seed")
+      options.seed = static_cast<uint64_t>(parse_integer(name, value(), 0, INT64_MAX - 1));
+    else if (name == "--participants")
+      options.participants = static_cast<int>(parse_integer(name, value(), 1, 500));
+    else if (name == "--cards-per-issuer")
+      options.cards_per_issuer = parse_integer(name, value(), 1, 100000000);
+    else if (name == "--records")
+      options.records = parse_integer(name, value(), 1, 1000000000);
+    else if (name == "--files-per-acquirer")
+      options.files_per_acquirer = static_cast<int>(parse_integer(name, value(), 1, 1000));
+    else if (name == "--inter-city-share")
+      options.inter_city_share = parse_share(value());
+    else if (name == "--file-faults")
+      apply_file_faults(options, value());
     else if (name == "--fault-rate") {
       apply_fault_rate(options, value());
       // Further KIND=PERMILLE words may follow one --fault-rate.
@@ -147,7 +172,8 @@ std::map<std::string, std::string> describe_options(const GenOptions& options) {
   described["participants"] = std::to_string(options.participants);
   described["cards_per_issuer"] = std::to_string(options.effective_cards_per_issuer());
   described["records"] = std::to_string(options.records);
-  described["files_per_acquirer"] = std::to_string(options.single_file ? 1 : options.files_per_acquirer);
+  described["files_per_acquirer"] =
+      std::to_string(options.single_file ? 1 : options.files_per_acquirer);
   described["date"] = options.date_text();
   char share[32];
   std::snprintf(share, sizeof share, "%.4f", options.inter_city_share);
@@ -155,12 +181,14 @@ std::map<std::string, std::string> describe_options(const GenOptions& options) {
   described["single_file"] = options.single_file ? "true" : "false";
   std::string rates;
   for (size_t i = 0; i < record_fault_count; ++i) {
-    rates += (i ? "," : "") + std::string(record_fault_codes[i]) + "=" + std::to_string(options.fault_permille[i]);
+    rates += (i ? "," : "") + std::string(record_fault_codes[i]) + "=" +
+             std::to_string(options.fault_permille[i]);
   }
   described["fault_rate_permille"] = rates;
   std::string files;
   for (size_t i = 0; i < file_fault_count; ++i) {
-    files += (i ? "," : "") + std::string("F0") + std::to_string(i + 1) + "=" + std::to_string(options.file_faults[i]);
+    files += (i ? "," : "") + std::string("F0") + std::to_string(i + 1) + "=" +
+             std::to_string(options.file_faults[i]);
   }
   described["file_faults"] = files;
   return described;

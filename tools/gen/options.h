@@ -25,8 +25,8 @@ enum class RecordFault : uint8_t {
   duplicate,             // 03
 };
 inline constexpr size_t record_fault_count = 8;
-inline constexpr std::array<const char*, record_fault_count> record_fault_codes = {"11", "12", "02", "05",
-                                                                                    "07", "04", "01", "03"};
+inline constexpr std::array<const char*, record_fault_count> record_fault_codes = {
+    "11", "12", "02", "05", "07", "04", "01", "03"};
 inline constexpr std::array<const char*, record_fault_count> record_fault_names = {
     "unknown_issuer", "unknown_key", "illegal_amount", "insufficient_balance",
     "bad_time",       "grey",        "tac_mismatch",   "duplicate"};

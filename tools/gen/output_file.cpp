@@ -14,7 +14,8 @@ namespace cityclear::gen {
 namespace {
 
 [[noreturn]] void fail(const std::filesystem::path& path, const char* what) {
-  throw std::runtime_error("cannot " + std::string(what) + " " + path.string() + ": " + std::strerror(errno));
+  throw std::runtime_error("cannot " + std::string(what) + " " + path.string() + ": " +
+                           std::strerror(errno));
 }
 
 }  // namespace
@@ -62,7 +63,9 @@ void OutputFile::close() {
   if (result != 0) fail(path_, "close");
 }
 
-std::string HashedOutputFile::finish_sha256_hex() { return to_hex(hash_.finish()); }
+std::string HashedOutputFile::finish_sha256_hex() {
+  return to_hex(hash_.finish());
+}
 
 void write_whole_file(const std::filesystem::path& path, std::string_view bytes, mode_t mode) {
   OutputFile file(path, mode);

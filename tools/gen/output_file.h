@@ -14,7 +14,8 @@ namespace cityclear::gen {
 
 class OutputFile {
  public:
-  explicit OutputFile(const std::filesystem::path& path, mode_t mode = 0644, size_t buffer_size = 1 << 20);
+  explicit OutputFile(const std::filesystem::path& path, mode_t mode = 0644,
+                      size_t buffer_size = 1 << 20);
   ~OutputFile();
   OutputFile(const OutputFile&) = delete;
   OutputFile& operator=(const OutputFile&) = delete;
@@ -50,6 +51,7 @@ class HashedOutputFile {
 };
 
 // Writes a whole small file at once.
-void write_whole_file(const std::filesystem::path& path, std::string_view bytes, mode_t mode = 0644);
+void write_whole_file(const std::filesystem::path& path, std::string_view bytes,
+                      mode_t mode = 0644);
 
 }  // namespace cityclear::gen

@@ -5,8 +5,10 @@ namespace cityclear::gen {
 Reason classify_record(const Tb1Record& record, int64_t header_created, const KeyRing& keys,
                        const DayLimits& limits, const RecordFacts& facts) {
   if (!keys.knows_issuer(record.issuer)) return Reason::unknown_issuer;
-  if (keys.find(record.issuer, record.key_version, record.algorithm) == nullptr) return Reason::unknown_key;
-  if (record.amount == 0 || record.amount > limits.max_single_purchase_fen) return Reason::illegal_data;
+  if (keys.find(record.issuer, record.key_version, record.algorithm) == nullptr)
+    return Reason::unknown_key;
+  if (record.amount == 0 || record.amount > limits.max_single_purchase_fen)
+    return Reason::illegal_data;
   if (record.amount > record.balance_before) return Reason::insufficient_balance;
   if (record.local_time > header_created + limits.future_tolerance_seconds ||
       record.local_time < header_created - limits.acceptance_window_seconds()) {
@@ -19,10 +21,12 @@ Reason classify_record(const Tb1Record& record, int64_t header_created, const Ke
   return Reason::accepted;
 }
 
-std::optional<uint32_t> tac_over_fields(const Tb1Record& record, const KeyRing& keys, TacOracle& oracle) {
+std::optional<uint32_t> tac_over_fields(const Tb1Record& record, const KeyRing& keys,
+                                        TacOracle& oracle) {
   const MasterKey* key = keys.find(record.issuer, record.key_version, record.algorithm);
   if (key == nullptr) return std::nullopt;
-  TacFields fields{record.amount, record.transaction_type, record.terminal, record.terminal_serial, record.local_time};
+  TacFields fields{record.amount, record.transaction_type, record.terminal, record.terminal_serial,
+                   record.local_time};
   return oracle.tac(*key, factor_of_digits(record.asn.last_16_digits()), fields);
 }
 

@@ -8,13 +8,18 @@ namespace {
 
 constexpr int max_random_tries = 16;
 
-bool has_counter_room(const CardState& card) { return card.next_counter <= 65535; }
+bool has_counter_room(const CardState& card) {
+  return card.next_counter <= 65535;
+}
 
 }  // namespace
 
 RecordFactory::RecordFactory(const Scheme& scheme, CardPopulation& cards, TerminalFleet& terminals,
                              const GenOptions& options, int64_t day_start)
-    : scheme_(scheme), cards_(cards), terminals_(terminals), inter_city_share_(options.inter_city_share),
+    : scheme_(scheme),
+      cards_(cards),
+      terminals_(terminals),
+      inter_city_share_(options.inter_city_share),
       day_start_(day_start) {}
 
 size_t RecordFactory::pick_issuer(Rng& rng, size_t acquirer_index) const {
@@ -45,11 +50,16 @@ int64_t RecordFactory::pick_card(Rng& rng, size_t issuer_index, int32_t second_o
 uint32_t RecordFactory::draw_fare(Rng& rng, bool bus, bool composite, uint8_t card_type) {
   uint32_t fare = 0;
   uint64_t roll = rng.below(1000);
-  if (composite) fare = static_cast<uint32_t>(rng.between(2, 60) * 50);
-  else if (roll < 10) fare = static_cast<uint32_t>(rng.between(100, 800) * 10);  // longer trips, taxis
-  else if (bus) fare = roll < 600 ? 200 : (roll < 900 ? 100 : 150);
-  else fare = static_cast<uint32_t>(std::min(rng.between(2, 10), rng.between(2, 10)) * 100);
-  if (card_type == 2 || card_type == 3) fare = (fare / 2 + 9) / 10 * 10;  // concession: half, whole jiao
+  if (composite)
+    fare = static_cast<uint32_t>(rng.between(2, 60) * 50);
+  else if (roll < 10)
+    fare = static_cast<uint32_t>(rng.between(100, 800) * 10);  // longer trips, taxis
+  else if (bus)
+    fare = roll < 600 ? 200 : (roll < 900 ? 100 : 150);
+  else
+    fare = static_cast<uint32_t>(std::min(rng.between(2, 10), rng.between(2, 10)) * 100);
+  if (card_type == 2 || card_type == 3)
+    fare = (fare / 2 + 9) / 10 * 10;  // concession: half, whole jiao
   return std::max<uint32_t>(fare, 10);
 }
 
@@ -85,11 +95,13 @@ PurchaseDraft RecordFactory::natural_purchase(Rng& rng, size_t acquirer_index, i
 }
 
 void RecordFactory::commit(const PurchaseDraft& draft, size_t acquirer_index) {
-  if (draft.moves_terminal) terminals_.terminal(acquirer_index, draft.terminal_index).next_serial += 1;
+  if (draft.moves_terminal)
+    terminals_.terminal(acquirer_index, draft.terminal_index).next_serial += 1;
   if (draft.card_index < 0) return;
   CardState& card = cards_.card(draft.issuer_index, draft.card_index);
   card.next_counter = draft.record.counter + 1;
-  card.balance = draft.record.balance_before - std::min(draft.card_debit, draft.record.balance_before);
+  card.balance =
+      draft.record.balance_before - std::min(draft.card_debit, draft.record.balance_before);
   card.last_time = std::max(card.last_time, draft.card_second_of_day);
 }
 

@@ -17,8 +17,8 @@ namespace cityclear::gen {
 
 class RecordFactory {
  public:
-  RecordFactory(const Scheme& scheme, CardPopulation& cards, TerminalFleet& terminals, const GenOptions& options,
-                int64_t day_start);
+  RecordFactory(const Scheme& scheme, CardPopulation& cards, TerminalFleet& terminals,
+                const GenOptions& options, int64_t day_start);
   PurchaseDraft natural_purchase(Rng& rng, size_t acquirer_index, int64_t local_time);
   void commit(const PurchaseDraft& draft, size_t acquirer_index);
 

@@ -66,7 +66,8 @@ void RecordFaults::make_bad_time(PurchaseDraft& draft, Rng& rng, int64_t header_
                                  : header_created - limits_.acceptance_window_seconds() - beyond;
 }
 
-void RecordFaults::apply_before_tac(RecordFault fault, PurchaseDraft& draft, Rng& rng, int64_t header_created) const {
+void RecordFaults::apply_before_tac(RecordFault fault, PurchaseDraft& draft, Rng& rng,
+                                    int64_t header_created) const {
   Tb1Record& record = draft.record;
   switch (fault) {
     case RecordFault::unknown_issuer: {  // a card of an issuer the center has no keys for
@@ -80,12 +81,16 @@ void RecordFaults::apply_before_tac(RecordFault fault, PurchaseDraft& draft, Rng
     case RecordFault::illegal_amount: {
       uint64_t variant = rng.below(3);
       int64_t over = limits_.max_single_purchase_fen;
-      record.amount = variant == 0 ? 0 : static_cast<uint32_t>(variant == 1 ? over + 1 : rng.between(over + 2, 9999999));
+      record.amount =
+          variant == 0
+              ? 0
+              : static_cast<uint32_t>(variant == 1 ? over + 1 : rng.between(over + 2, 9999999));
       draft.card_debit = 0;
       break;
     }
     case RecordFault::insufficient_balance:
-      record.amount = static_cast<uint32_t>(std::min<int64_t>(int64_t{record.balance_before} + rng.between(1, 500), 4294967295LL));
+      record.amount = static_cast<uint32_t>(
+          std::min<int64_t>(int64_t{record.balance_before} + rng.between(1, 500), 4294967295LL));
       draft.card_debit = 0;
       break;
     case RecordFault::bad_time: make_bad_time(draft, rng, header_created); break;
@@ -100,8 +105,10 @@ void RecordFaults::apply_after_tac(RecordFault fault, PurchaseDraft& draft, Rng&
   Tb1Record& record = draft.record;
   switch (rng.below(4)) {
     case 0:
-    case 1: record.tac ^= static_cast<uint32_t>(1 + rng.below(0xFFFFFFFFULL)); break;  // never 0: always differs
-    case 2:  // the amount altered after the card computed the TAC
+    case 1:
+      record.tac ^= static_cast<uint32_t>(1 + rng.below(0xFFFFFFFFULL));
+      break;  // never 0: always differs
+    case 2:   // the amount altered after the card computed the TAC
       record.amount = record.amount > 1 ? record.amount - 1 : record.amount + 1;
       draft.fields_changed_after_tac = true;
       break;

@@ -25,8 +25,10 @@ class RecordFaults {
   RecordFaults(const GenOptions& options, const Scheme& scheme, const DayLimits& limits);
   FaultChoice draw(Rng& rng) const;
   // 11, 12, 02, 05, 07, 04: change the fields (01 and 03 do nothing here).
-  void apply_before_tac(RecordFault fault, PurchaseDraft& draft, Rng& rng, int64_t header_created) const;
-  // 01: the carried TAC no longer matches (a flipped TAC, or a field changed after the card MACed it).
+  void apply_before_tac(RecordFault fault, PurchaseDraft& draft, Rng& rng,
+                        int64_t header_created) const;
+  // 01: the carried TAC no longer matches (a flipped TAC, or a field changed after the card MACed
+  // it).
   void apply_after_tac(RecordFault fault, PurchaseDraft& draft, Rng& rng) const;
 
  private:

@@ -41,7 +41,8 @@ class Rng {
     return result;
   }
 
-  // Uniform in [0, bound) (bound > 0), by Lemire's multiply-shift (bias below 2^-32 for our bounds).
+  // Uniform in [0, bound) (bound > 0), by Lemire's multiply-shift (bias below 2^-32 for our
+  // bounds).
   constexpr uint64_t below(uint64_t bound) {
     return static_cast<uint64_t>((static_cast<unsigned __int128>(next()) * bound) >> 64);
   }

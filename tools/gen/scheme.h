@@ -20,10 +20,10 @@ struct IssuerKey {
 struct SchemeParticipant {
   uint32_t code = 0;
   std::string name;
-  std::string letters;      // two letters that open its batch ids, e.g. "SH"
+  std::string letters;  // two letters that open its batch ids, e.g. "SH"
   int fee_bps = 0;
-  int volume_weight = 1;    // relative number of records it acquires
-  std::string token;        // plain API token
+  int volume_weight = 1;  // relative number of records it acquires
+  std::string token;      // plain API token
   FileKey file_key{};
   std::vector<IssuerKey> keys;  // sorted by version; both algorithms present
 };

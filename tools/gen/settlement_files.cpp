@@ -28,7 +28,8 @@ void finish_with_trailer(HashedOutputFile& file, const std::string& trailer_fiel
 // The day's accepted records, issuer by issuer in code order, each issuer's by ASN then counter:
 // so every participant's CLR file receives its details already in (issuer, ASN, counter) order.
 void write_clr_details(const Scheme& scheme, ClearingLedger& ledger,
-                       std::vector<std::unique_ptr<HashedOutputFile>>& files, std::vector<int64_t>& written) {
+                       std::vector<std::unique_ptr<HashedOutputFile>>& files,
+                       std::vector<int64_t>& written) {
   for (size_t issuer = 0; issuer < scheme.participants.size(); ++issuer) {
     uint32_t issuer_code = scheme.participants[issuer].code;
     for (const AcceptedEntry& entry : ledger.sorted_accepted(issuer)) {
@@ -41,15 +42,17 @@ void write_clr_details(const Scheme& scheme, ClearingLedger& ledger,
       }
       uint32_t acquirer_code = scheme.participants[acquirer].code;
       files[issuer]->write(clr_detail('I', acquirer_code, entry, 0, batch_id));
-      files[acquirer]->write(clr_detail('A', issuer_code, entry, ledger.fee_of(entry.amount, acquirer), batch_id));
+      files[acquirer]->write(
+          clr_detail('A', issuer_code, entry, ledger.fee_of(entry.amount, acquirer), batch_id));
       written[issuer] += 1;
       written[acquirer] += 1;
     }
   }
 }
 
-void write_clr_files(const std::filesystem::path& folder, const std::string& date, const Scheme& scheme,
-                     ClearingLedger& ledger, std::vector<std::string>& names) {
+void write_clr_files(const std::filesystem::path& folder, const std::string& date,
+                     const Scheme& scheme, ClearingLedger& ledger,
+                     std::vector<std::string>& names) {
   size_t n = scheme.participants.size();
   std::vector<std::unique_ptr<HashedOutputFile>> files;
   std::vector<int64_t> written(n, 0);
@@ -62,7 +65,8 @@ void write_clr_files(const std::filesystem::path& folder, const std::string& dat
   write_clr_details(scheme, ledger, files, written);
   Positions positions = ledger.positions();
   for (size_t p = 0; p < n; ++p) {
-    if (written[p] != ledger.clr_detail_count(p)) throw std::logic_error("CLR detail count differs from its header");
+    if (written[p] != ledger.clr_detail_count(p))
+      throw std::logic_error("CLR detail count differs from its header");
     for (size_t other = 0; other < n; ++other) {
       const Flow& receivable = ledger.flow(p, other);
       const Flow& payable = ledger.flow(other, p);
@@ -73,22 +77,24 @@ void write_clr_files(const std::filesystem::path& folder, const std::string& dat
   }
 }
 
-void write_rjt_files(const std::filesystem::path& folder, const std::string& date, const Scheme& scheme,
-                     const ClearingLedger& ledger, std::vector<std::string>& names) {
+void write_rjt_files(const std::filesystem::path& folder, const std::string& date,
+                     const Scheme& scheme, const ClearingLedger& ledger,
+                     std::vector<std::string>& names) {
   for (size_t p = 0; p < scheme.participants.size(); ++p) {
     uint32_t code = scheme.participants[p].code;
     names.push_back("RJT_" + code_text(code) + "_" + date + ".txt");
     HashedOutputFile file(folder / names.back(), settlement_buffer);
     std::vector<RejectedEntry> entries = ledger.sorted_rejected(p);
     file.write(rjt_header(code, date, static_cast<int64_t>(entries.size())));
-    for (const RejectedEntry& entry : entries) file.write(rjt_detail(entry, ledger.batch_id(entry.batch_index)));
+    for (const RejectedEntry& entry : entries)
+      file.write(rjt_detail(entry, ledger.batch_id(entry.batch_index)));
     finish_with_trailer(file, rjt_trailer_fields(static_cast<int64_t>(entries.size())));
   }
 }
 
 // The center first (its fee income in the fees column, net = +fees), then the participants by code.
-void write_stl_file(const std::filesystem::path& folder, const std::string& date, const ClearingLedger& ledger,
-                    std::vector<std::string>& names) {
+void write_stl_file(const std::filesystem::path& folder, const std::string& date,
+                    const ClearingLedger& ledger, std::vector<std::string>& names) {
   Positions positions = ledger.positions();
   names.push_back("STL_" + date + ".txt");
   HashedOutputFile file(folder / names.back(), settlement_buffer);
@@ -106,8 +112,9 @@ void write_stl_file(const std::filesystem::path& folder, const std::string& date
 
 }  // namespace
 
-std::vector<std::string> write_settlement_files(const std::filesystem::path& folder, const std::string& date,
-                                                const Scheme& scheme, ClearingLedger& ledger) {
+std::vector<std::string> write_settlement_files(const std::filesystem::path& folder,
+                                                const std::string& date, const Scheme& scheme,
+                                                ClearingLedger& ledger) {
   std::filesystem::create_directories(folder);
   std::vector<std::string> names;
   write_clr_files(folder, date, scheme, ledger, names);

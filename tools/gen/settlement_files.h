@@ -12,7 +12,8 @@
 namespace cityclear::gen {
 
 // Returns the names of the files written, in the order written.
-std::vector<std::string> write_settlement_files(const std::filesystem::path& folder, const std::string& date,
-                                                const Scheme& scheme, ClearingLedger& ledger);
+std::vector<std::string> write_settlement_files(const std::filesystem::path& folder,
+                                                const std::string& date, const Scheme& scheme,
+                                                ClearingLedger& ledger);
 
 }  // namespace cityclear::gen

@@ -18,7 +18,8 @@ class Line {
   }
   Line& decimal(int64_t value, size_t width) {
     if (value < 0 || (width < 19 && static_cast<uint64_t>(value) >= power_of_ten(width))) {
-      throw std::out_of_range("value " + std::to_string(value) + " does not fit " + std::to_string(width) + " digits");
+      throw std::out_of_range("value " + std::to_string(value) + " does not fit " +
+                              std::to_string(width) + " digits");
     }
     room(width);
     put_decimal(buffer_ + length_, static_cast<uint64_t>(value), width);
@@ -70,40 +71,46 @@ std::string signed_15(int64_t value) {
 }
 
 std::string clr_header(uint32_t participant, std::string_view date, int64_t detail_count) {
-  return Line().text("H").text("CLR1").decimal(participant, 8).text(date).decimal(detail_count, 8).done(29);
+  return Line()
+      .text("H")
+      .text("CLR1")
+      .decimal(participant, 8)
+      .text(date)
+      .decimal(detail_count, 8)
+      .done(29);
 }
 
 std::string clr_detail(char role, uint32_t counterparty, const AcceptedEntry& entry, int64_t fee,
                        std::string_view batch_id) {
   return Line()
-             .text("D")
-             .text(std::string_view(&role, 1))
-             .decimal(counterparty, 8)
-             .decimal(entry.issuer, 8)
-             .decimal(entry.asn_prefix, 8)
-             .decimal(static_cast<int64_t>(entry.asn_serial), 12)
-             .decimal(entry.counter, 5)
-             .hex(entry.transaction_type, 2)
-             .decimal(entry.amount, 10)
-             .decimal(fee, 10)
-             .timestamp(entry.local_time)
-             .text(batch_id)
-             .decimal(entry.sequence, 8)
-             .hex(entry.terminal, 12)
-             .hex(entry.terminal_serial, 8)
-             .done(127);
+      .text("D")
+      .text(std::string_view(&role, 1))
+      .decimal(counterparty, 8)
+      .decimal(entry.issuer, 8)
+      .decimal(entry.asn_prefix, 8)
+      .decimal(static_cast<int64_t>(entry.asn_serial), 12)
+      .decimal(entry.counter, 5)
+      .hex(entry.transaction_type, 2)
+      .decimal(entry.amount, 10)
+      .decimal(fee, 10)
+      .timestamp(entry.local_time)
+      .text(batch_id)
+      .decimal(entry.sequence, 8)
+      .hex(entry.terminal, 12)
+      .hex(entry.terminal_serial, 8)
+      .done(127);
 }
 
 std::string clr_summary(uint32_t counterparty, const Flow& receivable, const Flow& payable) {
   return Line()
-             .text("S")
-             .decimal(counterparty, 8)
-             .decimal(receivable.count, 8)
-             .decimal(receivable.amount, 14)
-             .decimal(payable.count, 8)
-             .decimal(payable.amount, 14)
-             .decimal(receivable.fees, 14)
-             .done(67);
+      .text("S")
+      .decimal(counterparty, 8)
+      .decimal(receivable.count, 8)
+      .decimal(receivable.amount, 14)
+      .decimal(payable.count, 8)
+      .decimal(payable.amount, 14)
+      .decimal(receivable.fees, 14)
+      .done(67);
 }
 
 std::string clr_trailer_fields(int64_t detail_count, const Position& position) {
@@ -123,20 +130,22 @@ std::string rjt_header(uint32_t acquirer, std::string_view date, int64_t count) 
 
 std::string rjt_detail(const RejectedEntry& entry, std::string_view batch_id) {
   return Line()
-             .text("D")
-             .text(batch_id)
-             .decimal(entry.sequence, 8)
-             .decimal(static_cast<int64_t>(entry.reason), 2)
-             .decimal(entry.issuer, 8)
-             .decimal(entry.asn.prefix, 8)
-             .decimal(static_cast<int64_t>(entry.asn.serial), 12)
-             .decimal(entry.counter, 5)
-             .decimal(entry.amount, 10)
-             .timestamp(entry.local_time)
-             .done(88);
+      .text("D")
+      .text(batch_id)
+      .decimal(entry.sequence, 8)
+      .decimal(static_cast<int64_t>(entry.reason), 2)
+      .decimal(entry.issuer, 8)
+      .decimal(entry.asn.prefix, 8)
+      .decimal(static_cast<int64_t>(entry.asn.serial), 12)
+      .decimal(entry.counter, 5)
+      .decimal(entry.amount, 10)
+      .timestamp(entry.local_time)
+      .done(88);
 }
 
-std::string rjt_trailer_fields(int64_t count) { return Line().text("T").decimal(count, 8).done(9, false); }
+std::string rjt_trailer_fields(int64_t count) {
+  return Line().text("T").decimal(count, 8).done(9, false);
+}
 
 std::string stl_header(std::string_view date, int64_t participant_count) {
   return Line().text("H").text("STL1").text(date).decimal(participant_count, 8).done(21);
@@ -144,13 +153,13 @@ std::string stl_header(std::string_view date, int64_t participant_count) {
 
 std::string stl_detail(const Position& position) {
   return Line()
-             .text("D")
-             .decimal(position.code, 8)
-             .decimal(position.receivable, 14)
-             .decimal(position.payable, 14)
-             .decimal(position.fees, 14)
-             .signed15(position.net)
-             .done(66);
+      .text("D")
+      .decimal(position.code, 8)
+      .decimal(position.receivable, 14)
+      .decimal(position.payable, 14)
+      .decimal(position.fees, 14)
+      .signed15(position.net)
+      .done(66);
 }
 
 std::string stl_trailer_fields(int64_t count, int64_t sum_of_nets) {

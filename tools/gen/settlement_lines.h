@@ -16,16 +16,17 @@ std::string signed_15(int64_t value);
 // CLR1 header, 29 chars: "H" "CLR1" participant(8) date(8) detail count(8).
 std::string clr_header(uint32_t participant, std::string_view date, int64_t detail_count);
 // CLR1 detail, 127 chars: "D" role(1: A acquired inter-city, I issued inter-city, L local)
-// counterparty(8; the participant itself for L) issuer(8) ASN(20) counter(5) transaction type(2 hex)
-// amount(10) fee(10; zero unless A) transaction time(14) batch id(20) record sequence(8)
+// counterparty(8; the participant itself for L) issuer(8) ASN(20) counter(5) transaction type(2
+// hex) amount(10) fee(10; zero unless A) transaction time(14) batch id(20) record sequence(8)
 // terminal(12 hex) terminal serial(8 hex).
 std::string clr_detail(char role, uint32_t counterparty, const AcceptedEntry& entry, int64_t fee,
                        std::string_view batch_id);
 // CLR1 summary, 67 chars: "S" counterparty(8) receivable count(8) receivable amount(14)
 // payable count(8) payable amount(14) fees(14).
 std::string clr_summary(uint32_t counterparty, const Flow& receivable, const Flow& payable);
-// CLR1 trailer without its SHA-256, 66 chars: "T" detail count(8) receivable(14) payable(14) fees(14)
-// net(15, signed); the caller appends SHA-256(64 hex) of every byte before this line, and LF.
+// CLR1 trailer without its SHA-256, 66 chars: "T" detail count(8) receivable(14) payable(14)
+// fees(14) net(15, signed); the caller appends SHA-256(64 hex) of every byte before this line, and
+// LF.
 std::string clr_trailer_fields(int64_t detail_count, const Position& position);
 
 // RJT1 header, 29 chars: "H" "RJT1" acquirer(8) date(8) count(8).

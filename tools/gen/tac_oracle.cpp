@@ -8,7 +8,9 @@
 namespace cityclear::gen {
 namespace {
 
-uint8_t bcd_byte(int value) { return static_cast<uint8_t>(((value / 10) << 4) | (value % 10)); }
+uint8_t bcd_byte(int value) {
+  return static_cast<uint8_t>(((value / 10) << 4) | (value % 10));
+}
 
 Block8 inverted(const Block8& block) {
   Block8 result;
@@ -24,7 +26,8 @@ void put_big_endian(uint64_t value, int bytes, uint8_t* out) {
 }
 
 uint32_t first_four_bytes(const uint8_t* block) {
-  return (uint32_t{block[0]} << 24) | (uint32_t{block[1]} << 16) | (uint32_t{block[2]} << 8) | block[3];
+  return (uint32_t{block[0]} << 24) | (uint32_t{block[1]} << 16) | (uint32_t{block[2]} << 8) |
+         block[3];
 }
 
 }  // namespace
@@ -35,7 +38,8 @@ TacInput tac_input_of(const TacFields& fields) {
   input[4] = fields.transaction_type;
   put_big_endian(fields.terminal, 6, &input[5]);
   put_big_endian(fields.terminal_serial, 4, &input[11]);
-  int64_t days = fields.local_time >= 0 ? fields.local_time / 86400 : (fields.local_time - 86399) / 86400;
+  int64_t days =
+      fields.local_time >= 0 ? fields.local_time / 86400 : (fields.local_time - 86399) / 86400;
   int64_t second_of_day = fields.local_time - days * 86400;
   CivilDate date = civil_from_days(days);
   input[15] = bcd_byte(date.year / 100);
@@ -54,7 +58,9 @@ Block8 factor_of_asn(std::string_view asn20) {
   return factor;
 }
 
-Block8 factor_of_digits(uint64_t last_16_digits) { return bcd_of_number<8>(last_16_digits); }
+Block8 factor_of_digits(uint64_t last_16_digits) {
+  return bcd_of_number<8>(last_16_digits);
+}
 
 MasterKey::MasterKey(Algorithm algorithm, const MasterKeyBytes& mtk) : algorithm_(algorithm) {
   if (algorithm == Algorithm::tdes) {

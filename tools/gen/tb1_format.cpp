@@ -40,7 +40,8 @@ void put_local_timestamp(char* out, int64_t local_seconds) {
   put_decimal(out + 12, static_cast<uint64_t>(second_of_day % 60), 2);
 }
 
-std::string tb1_header_line(std::string_view batch_id, uint32_t acquirer, int64_t created, uint64_t record_count) {
+std::string tb1_header_line(std::string_view batch_id, uint32_t acquirer, int64_t created,
+                            uint64_t record_count) {
   std::string line(tb1_header_length + 1, '0');
   char* out = line.data();
   std::memcpy(out, "HTB1", 4);
@@ -80,7 +81,8 @@ std::string tb1_detail_line(const Tb1Record& record) {
   return line;
 }
 
-std::string tb1_trailer_line(uint64_t record_count, uint64_t total_amount, std::string_view mac_hex) {
+std::string tb1_trailer_line(uint64_t record_count, uint64_t total_amount,
+                             std::string_view mac_hex) {
   std::string line(tb1_trailer_length + 1, '0');
   char* out = line.data();
   out[0] = 'T';

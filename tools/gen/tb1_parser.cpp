@@ -32,8 +32,10 @@ std::optional<Tb1Header> parse_tb1_header(std::string_view line) {
   auto acquirer = decimal_at(line, 24, 8);
   auto created = parse_local_timestamp(line.substr(32, 14));
   auto count = decimal_at(line, 46, 8);
-  if (!is_upper_alphanumeric(line.substr(4, 20)) || !acquirer || !created || !count) return std::nullopt;
-  return Tb1Header{std::string(line.substr(4, 20)), static_cast<uint32_t>(*acquirer), *created, *count};
+  if (!is_upper_alphanumeric(line.substr(4, 20)) || !acquirer || !created || !count)
+    return std::nullopt;
+  return Tb1Header{std::string(line.substr(4, 20)), static_cast<uint32_t>(*acquirer), *created,
+                   *count};
 }
 
 std::optional<Tb1Record> parse_tb1_detail(std::string_view line) {
@@ -54,11 +56,13 @@ std::optional<Tb1Record> parse_tb1_detail(std::string_view line) {
   auto version = hex_at(line, 102, 2);
   auto tac = hex_at(line, 104, 8);
   char grey = line[112];
-  bool fields = sequence && type && issuer && asn_prefix && asn_serial && card_type && counter && balance && amount &&
-                terminal && serial && time && algorithm && version && tac && (grey == '0' || grey == '1') &&
-                is_upper_alphanumeric(line.substr(113, 8));
-  if (!fields || *counter > 65535 || *balance > 4294967295ULL || *amount > 4294967295ULL) return std::nullopt;
-  if ((*type != 0x06 && *type != 0x09) || (*algorithm != 0x00 && *algorithm != 0x04)) return std::nullopt;
+  bool fields = sequence && type && issuer && asn_prefix && asn_serial && card_type && counter &&
+                balance && amount && terminal && serial && time && algorithm && version && tac &&
+                (grey == '0' || grey == '1') && is_upper_alphanumeric(line.substr(113, 8));
+  if (!fields || *counter > 65535 || *balance > 4294967295ULL || *amount > 4294967295ULL)
+    return std::nullopt;
+  if ((*type != 0x06 && *type != 0x09) || (*algorithm != 0x00 && *algorithm != 0x04))
+    return std::nullopt;
   Tb1Record record;
   record.sequence = static_cast<uint32_t>(*sequence);
   record.transaction_type = static_cast<uint8_t>(*type);

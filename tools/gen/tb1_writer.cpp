@@ -12,7 +12,8 @@ constexpr size_t pending_limit = 256 << 10;
 
 }  // namespace
 
-Tb1Writer::Tb1Writer(const std::filesystem::path& path, const FileKey& file_key) : file_(path), mac_(file_key) {
+Tb1Writer::Tb1Writer(const std::filesystem::path& path, const FileKey& file_key)
+    : file_(path), mac_(file_key) {
   pending_.reserve(pending_limit + 256);
 }
 

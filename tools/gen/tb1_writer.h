@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "gen/file_mac.h"
 #include "common/sha256.h"
+#include "gen/file_mac.h"
 #include "gen/output_file.h"
 #include "gen/tb1_record.h"
 

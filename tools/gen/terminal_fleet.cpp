@@ -39,12 +39,14 @@ Terminal make_terminal(uint32_t participant_code, size_t index, Rng& rng) {
 
 }  // namespace
 
-TerminalFleet::TerminalFleet(const Scheme& scheme, const std::vector<int64_t>& terminals_per_acquirer, uint64_t seed) {
+TerminalFleet::TerminalFleet(const Scheme& scheme,
+                             const std::vector<int64_t>& terminals_per_acquirer, uint64_t seed) {
   for (size_t acquirer = 0; acquirer < scheme.participants.size(); ++acquirer) {
     Rng rng(derive_seed(seed, "terminals", acquirer));
     std::vector<Terminal> fleet;
     for (int64_t i = 0; i < terminals_per_acquirer[acquirer]; ++i) {
-      fleet.push_back(make_terminal(scheme.participants[acquirer].code, static_cast<size_t>(i), rng));
+      fleet.push_back(
+          make_terminal(scheme.participants[acquirer].code, static_cast<size_t>(i), rng));
     }
     fleets_.push_back(std::move(fleet));
   }

@@ -20,9 +20,12 @@ struct Terminal {
 class TerminalFleet {
  public:
   // terminals_per_acquirer[i]: how many terminals participant i has.
-  TerminalFleet(const Scheme& scheme, const std::vector<int64_t>& terminals_per_acquirer, uint64_t seed);
+  TerminalFleet(const Scheme& scheme, const std::vector<int64_t>& terminals_per_acquirer,
+                uint64_t seed);
   size_t size(size_t acquirer_index) const { return fleets_[acquirer_index].size(); }
-  Terminal& terminal(size_t acquirer_index, size_t terminal_index) { return fleets_[acquirer_index][terminal_index]; }
+  Terminal& terminal(size_t acquirer_index, size_t terminal_index) {
+    return fleets_[acquirer_index][terminal_index];
+  }
 
  private:
   std::vector<std::vector<Terminal>> fleets_;

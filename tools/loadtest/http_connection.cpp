@@ -14,7 +14,8 @@ constexpr size_t max_head_bytes = 65536;
 
 bool equal_ignoring_case(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
          });
 }
 
@@ -24,8 +25,9 @@ std::string_view header_value(std::string_view head, std::string_view name) {
   while (line_start != std::string_view::npos && line_start + 2 < head.size()) {
     line_start += 2;
     size_t line_end = head.find("\r\n", line_start);
-    std::string_view line = head.substr(line_start, line_end == std::string_view::npos ? head.size() - line_start
-                                                                                       : line_end - line_start);
+    std::string_view line =
+        head.substr(line_start, line_end == std::string_view::npos ? head.size() - line_start
+                                                                   : line_end - line_start);
     size_t colon = line.find(':');
     if (colon != std::string_view::npos && equal_ignoring_case(line.substr(0, colon), name)) {
       std::string_view value = line.substr(colon + 1);
@@ -39,9 +41,12 @@ std::string_view header_value(std::string_view head, std::string_view name) {
 
 }  // namespace
 
-std::string batch_request_head(const Endpoint& endpoint, const std::string& token, size_t body_bytes, bool gzip) {
-  std::string head = "POST /v1/batches HTTP/1.1\r\nHost: " + endpoint.text() + "\r\nAuthorization: Bearer " + token +
-                     "\r\nContent-Type: text/plain\r\nContent-Length: " + std::to_string(body_bytes) + "\r\n";
+std::string batch_request_head(const Endpoint& endpoint, const std::string& token,
+                               size_t body_bytes, bool gzip) {
+  std::string head =
+      "POST /v1/batches HTTP/1.1\r\nHost: " + endpoint.text() + "\r\nAuthorization: Bearer " +
+      token + "\r\nContent-Type: text/plain\r\nContent-Length: " + std::to_string(body_bytes) +
+      "\r\n";
   if (gzip) head += "Content-Encoding: gzip\r\n";
   return head + "\r\n";
 }
@@ -51,7 +56,8 @@ Exchange HttpConnection::post(const std::string& head, const std::string& body, 
     Exchange opened = socket_.open(endpoint_);
     if (opened != Exchange::answered) return opened;
   }
-  iovec parts[2] = {{const_cast<char*>(head.data()), head.size()}, {const_cast<char*>(body.data()), body.size()}};
+  iovec parts[2] = {{const_cast<char*>(head.data()), head.size()},
+                    {const_cast<char*>(body.data()), body.size()}};
   Exchange sent = socket_.send_all(parts, 2);
   Exchange outcome = sent == Exchange::answered ? read_answer(answer) : sent;
   if (outcome != Exchange::answered) socket_.close();

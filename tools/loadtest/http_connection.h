@@ -16,7 +16,8 @@ struct Answer {
 
 class HttpConnection {
  public:
-  HttpConnection(Endpoint endpoint, int timeout_ms) : endpoint_(std::move(endpoint)), socket_(timeout_ms) {}
+  HttpConnection(Endpoint endpoint, int timeout_ms)
+      : endpoint_(std::move(endpoint)), socket_(timeout_ms) {}
   Exchange post(const std::string& head, const std::string& body, Answer& answer);
 
  private:
@@ -28,6 +29,7 @@ class HttpConnection {
 };
 
 // "POST /v1/batches HTTP/1.1" with Host, Authorization, Content-Length (and Content-Encoding).
-std::string batch_request_head(const Endpoint& endpoint, const std::string& token, size_t body_bytes, bool gzip);
+std::string batch_request_head(const Endpoint& endpoint, const std::string& token,
+                               size_t body_bytes, bool gzip);
 
 }  // namespace cityclear::load

@@ -16,7 +16,8 @@ int parse_count(const std::string& name, const std::string& text, int minimum) {
     used = 0;
   }
   if (used != text.size() || value < minimum) {
-    throw std::invalid_argument(name + " wants a whole number >= " + std::to_string(minimum) + ", not " + text);
+    throw std::invalid_argument(name + " wants a whole number >= " + std::to_string(minimum) +
+                                ", not " + text);
   }
   return value;
 }
@@ -26,18 +27,34 @@ using Setter = std::function<void(LoadOptions&, const std::string&)>;
 std::map<std::string, Setter> option_setters() {
   return {
       {"--day", [](LoadOptions& o, const std::string& v) { o.plan.day_dir = v; }},
-      {"--http", [](LoadOptions& o, const std::string& v) { o.run.http = o.plan.http = parse_endpoint(v); }},
+      {"--http",
+       [](LoadOptions& o, const std::string& v) { o.run.http = o.plan.http = parse_endpoint(v); }},
       {"--tcp", [](LoadOptions& o, const std::string& v) { o.run.tcp = parse_endpoint(v); }},
-      {"--clients", [](LoadOptions& o, const std::string& v) { o.run.clients = parse_count("--clients", v, 1); }},
-      {"--gzip-every", [](LoadOptions& o, const std::string& v) { o.plan.gzip_every = parse_count("--gzip-every", v, 0); }},
-      {"--tcp-every", [](LoadOptions& o, const std::string& v) { o.plan.tcp_every = parse_count("--tcp-every", v, 0); }},
+      {"--clients", [](LoadOptions& o,
+                       const std::string& v) { o.run.clients = parse_count("--clients", v, 1); }},
+      {"--gzip-every",
+       [](LoadOptions& o, const std::string& v) {
+         o.plan.gzip_every = parse_count("--gzip-every", v, 0);
+       }},
+      {"--tcp-every",
+       [](LoadOptions& o, const std::string& v) {
+         o.plan.tcp_every = parse_count("--tcp-every", v, 0);
+       }},
       {"--outcomes", [](LoadOptions& o, const std::string& v) { o.outcomes_path = v; }},
       {"--summary-json", [](LoadOptions& o, const std::string& v) { o.summary_json_path = v; }},
       {"--large-file", [](LoadOptions& o, const std::string& v) { o.large_file = v; }},
-      {"--timeout-ms", [](LoadOptions& o, const std::string& v) { o.run.timeout_ms = parse_count("--timeout-ms", v, 1); }},
-      {"--deadline-s", [](LoadOptions& o, const std::string& v) { o.run.deadline_s = parse_count("--deadline-s", v, 1); }},
+      {"--timeout-ms",
+       [](LoadOptions& o, const std::string& v) {
+         o.run.timeout_ms = parse_count("--timeout-ms", v, 1);
+       }},
+      {"--deadline-s",
+       [](LoadOptions& o, const std::string& v) {
+         o.run.deadline_s = parse_count("--deadline-s", v, 1);
+       }},
       {"--max-attempts",
-       [](LoadOptions& o, const std::string& v) { o.run.retry.max_attempts = parse_count("--max-attempts", v, 1); }},
+       [](LoadOptions& o, const std::string& v) {
+         o.run.retry.max_attempts = parse_count("--max-attempts", v, 1);
+       }},
   };
 }
 
@@ -52,7 +69,8 @@ LoadOptions parse_load_options(const std::vector<std::string>& arguments) {
       return options;
     }
     auto setter = setters.find(arguments[i]);
-    if (setter == setters.end()) throw std::invalid_argument("unknown option " + arguments[i] + " (see --help)");
+    if (setter == setters.end())
+      throw std::invalid_argument("unknown option " + arguments[i] + " (see --help)");
     if (i + 1 >= arguments.size()) throw std::invalid_argument(arguments[i] + " wants a value");
     setter->second(options, arguments[++i]);
   }
@@ -60,7 +78,8 @@ LoadOptions parse_load_options(const std::vector<std::string>& arguments) {
   if (options.run.http.port == 0 || options.run.tcp.port == 0) {
     throw std::invalid_argument("--http HOST:PORT and --tcp HOST:PORT are required");
   }
-  if (options.outcomes_path.empty()) options.outcomes_path = options.plan.day_dir + "/load-outcomes.jsonl";
+  if (options.outcomes_path.empty())
+    options.outcomes_path = options.plan.day_dir + "/load-outcomes.jsonl";
   return options;
 }
 

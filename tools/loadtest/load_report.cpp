@@ -40,31 +40,38 @@ std::string misfit_of(const Upload& upload, const UploadResult& result, json& ou
   if (!outcome.is_object() || !outcome.contains("status") || !outcome.contains("sha256")) {
     return "not a batch outcome: " + result.answer.body.substr(0, 200);
   }
-  if (upload.transport != Transport::tcp && status_for_outcome(outcome) != result.answer.http_status) {
-    return "HTTP " + std::to_string(result.answer.http_status) + " with outcome " + result.answer.body.substr(0, 200);
+  if (upload.transport != Transport::tcp &&
+      status_for_outcome(outcome) != result.answer.http_status) {
+    return "HTTP " + std::to_string(result.answer.http_status) + " with outcome " +
+           result.answer.body.substr(0, 200);
   }
   return {};
 }
 
 std::string outcome_key(const json& outcome) {
   std::string status = outcome.value("status", "?");
-  return outcome["reason"].is_string() ? status + " " + outcome["reason"].get<std::string>() : status;
+  return outcome["reason"].is_string() ? status + " " + outcome["reason"].get<std::string>()
+                                       : status;
 }
 
 std::string transport_key(const Upload& upload, const UploadResult& result) {
   if (upload.transport == Transport::tcp) return "tcp";
-  return std::string(transport_name(upload.transport)) + " " + std::to_string(result.answer.http_status);
+  return std::string(transport_name(upload.transport)) + " " +
+         std::to_string(result.answer.http_status);
 }
 
-void note_error(LoadSummary& summary, const Upload& upload, UploadResult& result, const std::string& why) {
+void note_error(LoadSummary& summary, const Upload& upload, UploadResult& result,
+                const std::string& why) {
   result.acknowledged = false;
   result.error = why;
   ++summary.errors;
-  summary.error_lines.push_back(upload.name + " (" + transport_name(upload.transport) + "): " + why);
+  summary.error_lines.push_back(upload.name + " (" + transport_name(upload.transport) +
+                                "): " + why);
 }
 
 void tally_one(LoadSummary& summary, const Upload& upload, UploadResult& result) {
-  for (int cause = 0; cause < retry_cause_count; ++cause) summary.retries_by_cause[cause] += result.retries_by_cause[cause];
+  for (int cause = 0; cause < retry_cause_count; ++cause)
+    summary.retries_by_cause[cause] += result.retries_by_cause[cause];
   if (!result.done) return note_error(summary, upload, result, "not uploaded before the deadline");
   if (!result.acknowledged) return note_error(summary, upload, result, result.error);
   json outcome;
@@ -73,7 +80,8 @@ void tally_one(LoadSummary& summary, const Upload& upload, UploadResult& result)
   ++summary.acknowledged;
   ++summary.outcomes[outcome_key(outcome)];
   ++summary.by_transport[transport_key(upload, result)];
-  if (outcome.value("status", "") == "accepted") summary.records += outcome.value("records", int64_t{0});
+  if (outcome.value("status", "") == "accepted")
+    summary.records += outcome.value("records", int64_t{0});
 }
 
 // An answer body as one JSON line (the HTTP answers end with a newline of their own).
@@ -84,7 +92,8 @@ std::string_view one_line(const std::string& body) {
 }
 
 bool overlaps(const UploadResult& small, const UploadResult& large) {
-  return small.start_us < large.start_us + large.latency_us && small.start_us + small.latency_us > large.start_us;
+  return small.start_us < large.start_us + large.latency_us &&
+         small.start_us + small.latency_us > large.start_us;
 }
 
 // The large file counts as an error when it fails, but not in the small files' figures.
@@ -98,7 +107,8 @@ void tally_large(LoadSummary& summary, const Upload& upload, UploadResult& resul
 
 }  // namespace
 
-LoadSummary summarize(const UploadPlan& plan, RunResults& results, const Upload* large_upload, int clients) {
+LoadSummary summarize(const UploadPlan& plan, RunResults& results, const Upload* large_upload,
+                      int clients) {
   LoadSummary summary;
   summary.clients = clients;
   summary.files = plan.uploads.size();
@@ -115,7 +125,8 @@ LoadSummary summarize(const UploadPlan& plan, RunResults& results, const Upload*
   if (large_upload && results.large) tally_large(summary, *large_upload, *results.large);
   summary.latency = summarize_latencies(std::move(all_us));
   summary.latency_beside_large = summarize_latencies(std::move(beside_us));
-  summary.elapsed_s = static_cast<double>(results.small_last_end_us - results.small_first_start_us) / 1e6;
+  summary.elapsed_s =
+      static_cast<double>(results.small_last_end_us - results.small_first_start_us) / 1e6;
   if (summary.elapsed_s > 0) {
     summary.files_per_s = static_cast<double>(summary.acknowledged) / summary.elapsed_s;
     summary.records_per_s = static_cast<double>(summary.records) / summary.elapsed_s;
@@ -129,18 +140,25 @@ void write_outcomes(const RunResults& results, const std::string& path) {
   for (const UploadResult& result : results.small) {
     if (result.acknowledged) out << one_line(result.answer.body) << '\n';
   }
-  if (results.large && results.large->acknowledged) out << one_line(results.large->answer.body) << '\n';
+  if (results.large && results.large->acknowledged)
+    out << one_line(results.large->answer.body) << '\n';
 }
 
 void write_summary_json(const LoadSummary& summary, const std::string& path) {
   int64_t retries = 0;
   for (int64_t count : summary.retries_by_cause) retries += count;
-  json document = {{"clients", summary.clients},         {"files", summary.files},
-                   {"acknowledged", summary.acknowledged}, {"errors", summary.errors},
-                   {"retries", retries},                   {"elapsed_s", summary.elapsed_s},
-                   {"files_per_s", summary.files_per_s},   {"records_per_s", summary.records_per_s},
-                   {"p50_ms", summary.latency.p50_ms},     {"p99_ms", summary.latency.p99_ms},
-                   {"max_ms", summary.latency.max_ms},     {"outcomes", summary.outcomes}};
+  json document = {{"clients", summary.clients},
+                   {"files", summary.files},
+                   {"acknowledged", summary.acknowledged},
+                   {"errors", summary.errors},
+                   {"retries", retries},
+                   {"elapsed_s", summary.elapsed_s},
+                   {"files_per_s", summary.files_per_s},
+                   {"records_per_s", summary.records_per_s},
+                   {"p50_ms", summary.latency.p50_ms},
+                   {"p99_ms", summary.latency.p99_ms},
+                   {"max_ms", summary.latency.max_ms},
+                   {"outcomes", summary.outcomes}};
   std::ofstream out(path, std::ios::trunc);
   if (!out) throw std::runtime_error("cannot write " + path);
   out << document.dump() << '\n';

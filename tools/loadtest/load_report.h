@@ -25,22 +25,23 @@ struct LoadSummary {
   size_t files = 0;
   size_t waves = 0;
   size_t acknowledged = 0;
-  size_t errors = 0;                          // answered wrongly, failed, or not uploaded
+  size_t errors = 0;  // answered wrongly, failed, or not uploaded
   int64_t retries_by_cause[retry_cause_count] = {};
-  int64_t records = 0;                        // in acknowledged outcomes
+  int64_t records = 0;  // in acknowledged outcomes
   double elapsed_s = 0;
   double files_per_s = 0;
   double records_per_s = 0;
-  LatencySummary latency;                     // every acknowledged small upload
-  LatencySummary latency_beside_large;        // those that started while the large file was in flight
-  std::map<std::string, size_t> outcomes;     // "accepted", "rejected F04", ...
-  std::map<std::string, size_t> by_transport; // "http 200", "tcp", ...
-  std::vector<std::string> error_lines;       // "<file> (<transport>): <why>"
-  std::string large_outcome;                  // "accepted", "rejected F05"; empty without one or on error
+  LatencySummary latency;                  // every acknowledged small upload
+  LatencySummary latency_beside_large;     // those that started while the large file was in flight
+  std::map<std::string, size_t> outcomes;  // "accepted", "rejected F04", ...
+  std::map<std::string, size_t> by_transport;  // "http 200", "tcp", ...
+  std::vector<std::string> error_lines;        // "<file> (<transport>): <why>"
+  std::string large_outcome;  // "accepted", "rejected F05"; empty without one or on error
 };
 
 // Validates the acknowledged answers (turning misfits into errors) and sums everything up.
-LoadSummary summarize(const UploadPlan& plan, RunResults& results, const Upload* large_upload, int clients);
+LoadSummary summarize(const UploadPlan& plan, RunResults& results, const Upload* large_upload,
+                      int clients);
 void write_outcomes(const RunResults& results, const std::string& path);
 void write_summary_json(const LoadSummary& summary, const std::string& path);
 

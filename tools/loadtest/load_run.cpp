@@ -31,14 +31,17 @@ void drain_wave(UploadClient& client, WaveState& wave) {
 void run_wave(std::vector<std::unique_ptr<UploadClient>>& clients, WaveState& wave) {
   std::vector<std::thread> threads;
   threads.reserve(clients.size());
-  for (auto& client : clients) threads.emplace_back([&client, &wave] { drain_wave(*client, wave); });
+  for (auto& client : clients)
+    threads.emplace_back([&client, &wave] { drain_wave(*client, wave); });
   for (std::thread& thread : threads) thread.join();
 }
 
-std::vector<std::unique_ptr<UploadClient>> make_clients(const RunSettings& settings, int count, uint64_t seed) {
+std::vector<std::unique_ptr<UploadClient>> make_clients(const RunSettings& settings, int count,
+                                                        uint64_t seed) {
   std::vector<std::unique_ptr<UploadClient>> clients;
   for (int i = 0; i < count; ++i) {
-    clients.push_back(std::make_unique<UploadClient>(settings.http, settings.tcp, settings.timeout_ms, settings.retry,
+    clients.push_back(std::make_unique<UploadClient>(settings.http, settings.tcp,
+                                                     settings.timeout_ms, settings.retry,
                                                      seed + static_cast<uint64_t>(i)));
   }
   return clients;
@@ -48,15 +51,18 @@ void note_span(RunResults& results) {
   bool any = false;
   for (const UploadResult& result : results.small) {
     if (!result.done) continue;
-    results.small_first_start_us = any ? std::min(results.small_first_start_us, result.start_us) : result.start_us;
-    results.small_last_end_us = std::max(results.small_last_end_us, result.start_us + result.latency_us);
+    results.small_first_start_us =
+        any ? std::min(results.small_first_start_us, result.start_us) : result.start_us;
+    results.small_last_end_us =
+        std::max(results.small_last_end_us, result.start_us + result.latency_us);
     any = true;
   }
 }
 
 }  // namespace
 
-RunResults run_load(const UploadPlan& plan, const Upload* large_upload, const RunSettings& settings) {
+RunResults run_load(const UploadPlan& plan, const Upload* large_upload,
+                    const RunSettings& settings) {
   RunResults results;
   results.small.resize(plan.uploads.size());
   for (UploadResult& result : results.small) result.answer.body.reserve(512);
@@ -67,7 +73,8 @@ RunResults run_load(const UploadPlan& plan, const Upload* large_upload, const Ru
   std::thread large_thread;
   if (large_upload) {
     results.large.emplace();
-    large_thread = std::thread([&] { large_client[0]->upload(*large_upload, run_start, *results.large); });
+    large_thread =
+        std::thread([&] { large_client[0]->upload(*large_upload, run_start, *results.large); });
   }
   for (const Wave& wave : plan.waves) {
     WaveState state{plan, results.small, run_start, deadline, {wave.begin}, wave.end};

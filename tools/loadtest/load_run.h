@@ -29,6 +29,7 @@ struct RunResults {
   int64_t small_last_end_us = 0;
 };
 
-RunResults run_load(const UploadPlan& plan, const Upload* large_upload, const RunSettings& settings);
+RunResults run_load(const UploadPlan& plan, const Upload* large_upload,
+                    const RunSettings& settings);
 
 }  // namespace cityclear::load

@@ -17,7 +17,8 @@ using namespace cityclear::load;
 int run(const LoadOptions& options) {
   UploadPlan plan = load_upload_plan(options.plan);
   std::optional<Upload> large;
-  if (!options.large_file.empty()) large = load_single_upload(options.large_file, options.plan.day_dir, options.run.http);
+  if (!options.large_file.empty())
+    large = load_single_upload(options.large_file, options.plan.day_dir, options.run.http);
   const Upload* large_upload = large ? &*large : nullptr;
   RunResults results = run_load(plan, large_upload, options.run);
   LoadSummary summary = summarize(plan, results, large_upload, options.run.clients);

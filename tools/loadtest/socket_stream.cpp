@@ -24,7 +24,8 @@ void set_timeouts(int fd, int timeout_ms) {
 }  // namespace
 
 Exchange SocketStream::failure_of_errno() const {
-  return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINPROGRESS ? Exchange::timed_out : Exchange::dropped;
+  return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINPROGRESS ? Exchange::timed_out
+                                                                         : Exchange::dropped;
 }
 
 Exchange SocketStream::open(const Endpoint& endpoint) {

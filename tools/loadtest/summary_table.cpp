@@ -19,26 +19,29 @@ void row(std::ostream& out, const char* label, const char* format, Values... val
 
 std::string joined(const std::map<std::string, size_t>& counts) {
   std::string text;
-  for (const auto& [key, count] : counts) text += (text.empty() ? "" : ", ") + key + " " + std::to_string(count);
+  for (const auto& [key, count] : counts)
+    text += (text.empty() ? "" : ", ") + key + " " + std::to_string(count);
   return text.empty() ? "-" : text;
 }
 
 void print_latency(std::ostream& out, const char* label, const LatencySummary& latency) {
-  row(out, label, "p50 %.1f ms, p99 %.1f ms, max %.1f ms (%zu uploads)", latency.p50_ms, latency.p99_ms,
-      latency.max_ms, latency.count);
+  row(out, label, "p50 %.1f ms, p99 %.1f ms, max %.1f ms (%zu uploads)", latency.p50_ms,
+      latency.p99_ms, latency.max_ms, latency.count);
 }
 
-void print_large(const LoadSummary& summary, const RunResults& results, const Upload& large, std::ostream& out) {
+void print_large(const LoadSummary& summary, const RunResults& results, const Upload& large,
+                 std::ostream& out) {
   const UploadResult& result = *results.large;
   row(out, "large file beside", "%s, %zu bytes, %.2f s, %s", large.name.c_str(), large.file_bytes,
-      static_cast<double>(result.latency_us) / 1e6, summary.large_outcome.empty() ? "ERROR" : summary.large_outcome.c_str());
+      static_cast<double>(result.latency_us) / 1e6,
+      summary.large_outcome.empty() ? "ERROR" : summary.large_outcome.c_str());
   print_latency(out, "small during large", summary.latency_beside_large);
 }
 
 }  // namespace
 
-void print_summary(const LoadSummary& summary, const RunResults& results, const Upload* large_upload,
-                   std::ostream& out) {
+void print_summary(const LoadSummary& summary, const RunResults& results,
+                   const Upload* large_upload, std::ostream& out) {
   const int64_t* retries = summary.retries_by_cause;
   out << "load run\n";
   row(out, "clients", "%d (%zu files in %zu wave%s)", summary.clients, summary.files, summary.waves,
@@ -51,8 +54,9 @@ void print_summary(const LoadSummary& summary, const RunResults& results, const 
   row(out, "outcomes", "%s", joined(summary.outcomes).c_str());
   row(out, "answers", "%s", joined(summary.by_transport).c_str());
   row(out, "retries", "%lld (HTTP 503 %lld, TCP retry answer %lld, dropped connection %lld)",
-      static_cast<long long>(retries[0] + retries[1] + retries[2]), static_cast<long long>(retries[0]),
-      static_cast<long long>(retries[1]), static_cast<long long>(retries[2]));
+      static_cast<long long>(retries[0] + retries[1] + retries[2]),
+      static_cast<long long>(retries[0]), static_cast<long long>(retries[1]),
+      static_cast<long long>(retries[2]));
   row(out, "errors", "%zu", summary.errors);
   for (size_t i = 0; i < summary.error_lines.size() && i < shown_error_lines; ++i) {
     out << "  error: " << summary.error_lines[i] << "\n";

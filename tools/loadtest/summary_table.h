@@ -6,7 +6,7 @@
 
 namespace cityclear::load {
 
-void print_summary(const LoadSummary& summary, const RunResults& results, const Upload* large_upload,
-                   std::ostream& out);
+void print_summary(const LoadSummary& summary, const RunResults& results,
+                   const Upload* large_upload, std::ostream& out);
 
 }  // namespace cityclear::load

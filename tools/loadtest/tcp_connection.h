@@ -11,7 +11,8 @@ namespace cityclear::load {
 
 class TcpConnection {
  public:
-  TcpConnection(Endpoint endpoint, int timeout_ms) : endpoint_(std::move(endpoint)), socket_(timeout_ms) {}
+  TcpConnection(Endpoint endpoint, int timeout_ms)
+      : endpoint_(std::move(endpoint)), socket_(timeout_ms) {}
   Exchange send_frame(const std::string& body, Answer& answer);
 
  private:

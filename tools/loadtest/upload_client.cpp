@@ -34,8 +34,8 @@ bool is_retryable_tcp_error(const std::string& body) {
   if (answer.value("retry", false) || answer.value("retryable", false)) return true;
   std::string code = answer["error"].is_string() ? answer["error"].get<std::string>() : "";
   std::string detail = answer.value("detail", "");
-  return code == "busy" || code == "database_unavailable" || code.find("retry") != std::string::npos ||
-         detail.find("try again") != std::string::npos;
+  return code == "busy" || code == "database_unavailable" ||
+         code.find("retry") != std::string::npos || detail.find("try again") != std::string::npos;
 }
 
 Verdict judge_http(const Answer& answer, std::optional<RetryCause>& cause) {
@@ -43,7 +43,8 @@ Verdict judge_http(const Answer& answer, std::optional<RetryCause>& cause) {
     cause = RetryCause::http_503;
     return Verdict::retry;
   }
-  bool outcome_status = answer.http_status == 200 || answer.http_status == 409 || answer.http_status == 422;
+  bool outcome_status =
+      answer.http_status == 200 || answer.http_status == 409 || answer.http_status == 422;
   return outcome_status ? Verdict::acknowledged : Verdict::error;
 }
 
@@ -57,7 +58,9 @@ Verdict judge_tcp(const Answer& answer, std::optional<RetryCause>& cause) {
 }
 
 std::string error_text(const Upload& upload, const Answer& answer) {
-  std::string where = upload.transport == Transport::tcp ? "TCP answer" : "HTTP " + std::to_string(answer.http_status);
+  std::string where = upload.transport == Transport::tcp
+                          ? "TCP answer"
+                          : "HTTP " + std::to_string(answer.http_status);
   std::string body = answer.body.substr(0, 200);
   while (!body.empty() && (body.back() == '\n' || body.back() == '\r')) body.pop_back();
   return where + " " + body;
@@ -66,7 +69,8 @@ std::string error_text(const Upload& upload, const Answer& answer) {
 }  // namespace
 
 void UploadClient::back_off(int attempt) {
-  int ceiling_ms = std::min(policy_.max_backoff_ms, policy_.first_backoff_ms << std::min(attempt, 16));
+  int ceiling_ms =
+      std::min(policy_.max_backoff_ms, policy_.first_backoff_ms << std::min(attempt, 16));
   std::uniform_int_distribution<int> jitter(ceiling_ms / 2, std::max(ceiling_ms, 1));
   std::this_thread::sleep_for(std::chrono::milliseconds(jitter(random_)));
 }
@@ -78,15 +82,17 @@ void UploadClient::upload(const Upload& upload, Clock::time_point run_start, Upl
   for (int attempt = 0; attempt < policy_.max_attempts; ++attempt) {
     if (attempt > 0) back_off(attempt - 1);
     result.answer.body.clear();
-    Exchange exchange = upload.transport == Transport::tcp ? tcp_.send_frame(upload.body, result.answer)
-                                                           : http_.post(upload.http_head, upload.body, result.answer);
+    Exchange exchange = upload.transport == Transport::tcp
+                            ? tcp_.send_frame(upload.body, result.answer)
+                            : http_.post(upload.http_head, upload.body, result.answer);
     std::optional<RetryCause> cause;
     Verdict verdict = Verdict::error;
     if (exchange == Exchange::dropped) {
       cause = RetryCause::dropped;
       verdict = Verdict::retry;
     } else if (exchange == Exchange::answered) {
-      verdict = upload.transport == Transport::tcp ? judge_tcp(result.answer, cause) : judge_http(result.answer, cause);
+      verdict = upload.transport == Transport::tcp ? judge_tcp(result.answer, cause)
+                                                   : judge_http(result.answer, cause);
     }
     result.latency_us = micros_between(started, Clock::now());
     if (verdict == Verdict::retry) {
@@ -95,12 +101,16 @@ void UploadClient::upload(const Upload& upload, Clock::time_point run_start, Upl
     }
     result.acknowledged = verdict == Verdict::acknowledged;
     if (!result.acknowledged) {
-      result.error = exchange == Exchange::answered ? error_text(upload, result.answer) : exchange_text(exchange);
+      result.error = exchange == Exchange::answered ? error_text(upload, result.answer)
+                                                    : exchange_text(exchange);
     }
     return;
   }
-  result.error = "still retryable after " + std::to_string(policy_.max_attempts) + " attempts (last: " +
-                 (result.answer.body.empty() ? std::string("connection dropped") : error_text(upload, result.answer)) + ")";
+  result.error = "still retryable after " + std::to_string(policy_.max_attempts) +
+                 " attempts (last: " +
+                 (result.answer.body.empty() ? std::string("connection dropped")
+                                             : error_text(upload, result.answer)) +
+                 ")";
 }
 
 }  // namespace cityclear::load

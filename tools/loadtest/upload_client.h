@@ -25,20 +25,23 @@ enum class RetryCause { http_503 = 0, tcp_retryable = 1, dropped = 2 };
 inline constexpr int retry_cause_count = 3;
 
 struct UploadResult {
-  bool done = false;            // the upload was attempted (false: the run's deadline came first)
-  bool acknowledged = false;    // an answer of the contract's shape arrived (200/409/422 or a TCP outcome)
-  int64_t start_us = 0;         // from the run's start
-  int64_t latency_us = 0;       // first send to the final answer, retries and backoff included
+  bool done = false;  // the upload was attempted (false: the run's deadline came first)
+  bool acknowledged =
+      false;             // an answer of the contract's shape arrived (200/409/422 or a TCP outcome)
+  int64_t start_us = 0;  // from the run's start
+  int64_t latency_us = 0;  // first send to the final answer, retries and backoff included
   int retries_by_cause[retry_cause_count] = {};
-  Answer answer;                // the last answer
-  std::string error;            // why it is an error, when it is one
+  Answer answer;      // the last answer
+  std::string error;  // why it is an error, when it is one
 };
 
 class UploadClient {
  public:
-  UploadClient(const Endpoint& http, const Endpoint& tcp, int timeout_ms, RetryPolicy policy, uint64_t seed)
+  UploadClient(const Endpoint& http, const Endpoint& tcp, int timeout_ms, RetryPolicy policy,
+               uint64_t seed)
       : http_(http, timeout_ms), tcp_(tcp, timeout_ms), policy_(policy), random_(seed) {}
-  void upload(const Upload& upload, std::chrono::steady_clock::time_point run_start, UploadResult& result);
+  void upload(const Upload& upload, std::chrono::steady_clock::time_point run_start,
+              UploadResult& result);
 
  private:
   void back_off(int attempt);

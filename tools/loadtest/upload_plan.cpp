@@ -1,8 +1,8 @@
 #include "loadtest/upload_plan.h"
 
 #include <fstream>
-#include <map>
 #include <iterator>
+#include <map>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -21,7 +21,9 @@ std::string read_whole_file(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-json read_json(const std::string& path) { return json::parse(read_whole_file(path)); }
+json read_json(const std::string& path) {
+  return json::parse(read_whole_file(path));
+}
 
 // The acquirer code of a TB1 header (columns 25-32 of the first line); empty when unreadable.
 std::string header_acquirer(const std::string& bytes) {
@@ -40,15 +42,17 @@ std::string token_of(const json& tokens, const std::string& acquirer) {
 
 // Files without a token can only go over TCP (the file MAC authenticates the acquirer there).
 Transport transport_for(size_t position, bool has_token, const PlanOptions& options) {
-  if (!has_token || (options.tcp_every > 0 && position % static_cast<size_t>(options.tcp_every) == 0)) {
+  if (!has_token ||
+      (options.tcp_every > 0 && position % static_cast<size_t>(options.tcp_every) == 0)) {
     return Transport::tcp;
   }
-  if (options.gzip_every > 0 && position % static_cast<size_t>(options.gzip_every) == 0) return Transport::http_gzip;
+  if (options.gzip_every > 0 && position % static_cast<size_t>(options.gzip_every) == 0)
+    return Transport::http_gzip;
   return Transport::http;
 }
 
-Upload prepare_upload(const std::string& path, const std::string& name, const json& tokens, const Endpoint& http,
-                      Transport wanted) {
+Upload prepare_upload(const std::string& path, const std::string& name, const json& tokens,
+                      const Endpoint& http, Transport wanted) {
   Upload upload;
   upload.name = name;
   upload.body = read_whole_file(path);
@@ -57,7 +61,8 @@ Upload prepare_upload(const std::string& path, const std::string& name, const js
   upload.transport = token.empty() ? Transport::tcp : wanted;
   if (upload.transport == Transport::http_gzip) upload.body = gzip_compress(upload.body);
   if (upload.transport != Transport::tcp) {
-    upload.http_head = batch_request_head(http, token, upload.body.size(), upload.transport == Transport::http_gzip);
+    upload.http_head = batch_request_head(http, token, upload.body.size(),
+                                          upload.transport == Transport::http_gzip);
   }
   return upload;
 }
@@ -94,22 +99,26 @@ UploadPlan load_upload_plan(const PlanOptions& options) {
   json expected = read_json(options.day_dir + "/expected.json");
   json tokens = read_json(options.day_dir + "/tokens.json");
   std::map<std::string, json> expectation_by_name;
-  for (const json& file : expected.at("files")) expectation_by_name[file.at("file").get<std::string>()] = file;
+  for (const json& file : expected.at("files"))
+    expectation_by_name[file.at("file").get<std::string>()] = file;
   UploadPlan plan;
   std::vector<bool> starts_wave;
   for (const json& entry : expected.at("upload_order")) {
     std::string name = entry.get<std::string>();
     size_t position = plan.uploads.size() + 1;
     Transport wanted = transport_for(position, true, options);
-    plan.uploads.push_back(prepare_upload(options.day_dir + "/" + name, name, tokens, options.http, wanted));
+    plan.uploads.push_back(
+        prepare_upload(options.day_dir + "/" + name, name, tokens, options.http, wanted));
     auto found = expectation_by_name.find(name);
-    starts_wave.push_back(found != expectation_by_name.end() && depends_on_earlier_files(found->second));
+    starts_wave.push_back(found != expectation_by_name.end() &&
+                          depends_on_earlier_files(found->second));
   }
   plan.waves = cut_waves(starts_wave);
   return plan;
 }
 
-Upload load_single_upload(const std::string& path, const std::string& day_dir, const Endpoint& http) {
+Upload load_single_upload(const std::string& path, const std::string& day_dir,
+                          const Endpoint& http) {
   json tokens = read_json(day_dir + "/tokens.json");
   std::string name = path.substr(path.find_last_of('/') + 1);
   return prepare_upload(path, name, tokens, http, Transport::http);

@@ -24,11 +24,11 @@ enum class Transport { http, http_gzip, tcp };
 const char* transport_name(Transport transport);
 
 struct Upload {
-  std::string name;        // TB1_....txt
-  std::string body;        // the bytes sent: the file, or its gzip
-  std::string http_head;   // the request head (HTTP transports only)
+  std::string name;       // TB1_....txt
+  std::string body;       // the bytes sent: the file, or its gzip
+  std::string http_head;  // the request head (HTTP transports only)
   Transport transport = Transport::http;
-  size_t file_bytes = 0;   // before gzip
+  size_t file_bytes = 0;  // before gzip
 };
 
 struct Wave {
@@ -44,13 +44,14 @@ struct UploadPlan {
 struct PlanOptions {
   std::string day_dir;
   Endpoint http;
-  int gzip_every = 3;   // every k-th file (1-based position in the order) over HTTP gzip; 0 never
-  int tcp_every = 5;    // every k-th file over TCP; 0 never (files without a token always)
+  int gzip_every = 3;  // every k-th file (1-based position in the order) over HTTP gzip; 0 never
+  int tcp_every = 5;   // every k-th file over TCP; 0 never (files without a token always)
 };
 
 UploadPlan load_upload_plan(const PlanOptions& options);
 
 // A single file prepared the same way (the "large file beside" upload); tokens from day_dir.
-Upload load_single_upload(const std::string& path, const std::string& day_dir, const Endpoint& http);
+Upload load_single_upload(const std::string& path, const std::string& day_dir,
+                          const Endpoint& http);
 
 }  // namespace cityclear::load

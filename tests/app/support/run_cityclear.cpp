@@ -53,7 +53,8 @@ pid_t spawn(const std::vector<std::string>& arguments, const EnvironmentChanges&
   auto argv_pointers = pointers_to(argv);
   auto envp_pointers = pointers_to(envp);
   pid_t pid = -1;
-  REQUIRE(posix_spawn(&pid, argv[0].c_str(), &actions, nullptr, argv_pointers.data(), envp_pointers.data()) == 0);
+  REQUIRE(posix_spawn(&pid, argv[0].c_str(), &actions, nullptr, argv_pointers.data(),
+                      envp_pointers.data()) == 0);
   return pid;
 }
 
@@ -66,11 +67,14 @@ std::string read_all(std::FILE* file) {
   return text;
 }
 
-int exit_code_of(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status); }
+int exit_code_of(int status) {
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
 
 }  // namespace
 
-CommandResult run_cityclear(const std::vector<std::string>& arguments, const std::string& standard_input,
+CommandResult run_cityclear(const std::vector<std::string>& arguments,
+                            const std::string& standard_input,
                             const EnvironmentChanges& environment) {
   std::FILE* input = std::tmpfile();
   std::FILE* output = std::tmpfile();
@@ -106,9 +110,11 @@ std::vector<std::string> lines_of(const std::string& text) {
   return lines;
 }
 
-std::filesystem::path write_app_config(const std::string& scratch_name, const std::string& database_url,
+std::filesystem::path write_app_config(const std::string& scratch_name,
+                                       const std::string& database_url,
                                        const nlohmann::json& overrides) {
-  std::filesystem::path folder = std::filesystem::path(private_copy_of_sample_keys(scratch_name)).parent_path();
+  std::filesystem::path folder =
+      std::filesystem::path(private_copy_of_sample_keys(scratch_name)).parent_path();
   std::filesystem::copy_file(samples_dir() / "participants.json", folder / "participants.json",
                              std::filesystem::copy_options::overwrite_existing);
   nlohmann::json config = {{"database", {{"url", database_url}, {"connect_timeout_ms", 1000}}},
@@ -128,7 +134,8 @@ std::string unreachable_database_url() {
   return "postgresql://postgres@/cityclear?host=" + scratch_dir("no-database").string() + "&port=1";
 }
 
-BackgroundCityclear::BackgroundCityclear(const std::vector<std::string>& arguments, const EnvironmentChanges& environment) {
+BackgroundCityclear::BackgroundCityclear(const std::vector<std::string>& arguments,
+                                         const EnvironmentChanges& environment) {
   int pipe_ends[2];
   REQUIRE(::pipe2(pipe_ends, O_CLOEXEC) == 0);
   posix_spawn_file_actions_t actions;
@@ -150,7 +157,8 @@ BackgroundCityclear::~BackgroundCityclear() {
   if (stderr_pipe_ >= 0) ::close(stderr_pipe_);
 }
 
-std::optional<std::string> BackgroundCityclear::wait_for_line(const std::string& text, int timeout_ms) {
+std::optional<std::string> BackgroundCityclear::wait_for_line(const std::string& text,
+                                                              int timeout_ms) {
   auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   while (true) {
     size_t end;
@@ -159,7 +167,8 @@ std::optional<std::string> BackgroundCityclear::wait_for_line(const std::string&
       pending_.erase(0, end + 1);
       if (line.find(text) != std::string::npos) return line;
     }
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) return std::nullopt;
     pollfd entry{stderr_pipe_, POLLIN, 0};
     if (::poll(&entry, 1, static_cast<int>(left.count())) <= 0) return std::nullopt;
@@ -170,7 +179,9 @@ std::optional<std::string> BackgroundCityclear::wait_for_line(const std::string&
   }
 }
 
-void BackgroundCityclear::send_signal(int signal_number) { ::kill(pid_, signal_number); }
+void BackgroundCityclear::send_signal(int signal_number) {
+  ::kill(pid_, signal_number);
+}
 
 std::optional<int> BackgroundCityclear::wait_for_exit(int timeout_ms) {
   auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);

@@ -21,14 +21,16 @@ struct CommandResult {
 // Environment changes: a value sets the variable, nullopt removes it.
 using EnvironmentChanges = std::map<std::string, std::optional<std::string>>;
 
-CommandResult run_cityclear(const std::vector<std::string>& arguments, const std::string& standard_input = "",
+CommandResult run_cityclear(const std::vector<std::string>& arguments,
+                            const std::string& standard_input = "",
                             const EnvironmentChanges& environment = {});
 
 std::vector<std::string> lines_of(const std::string& text);
 
 // A configuration in a scratch folder over the samples (keys copied 0600, participants), with
 // `database_url` and `overrides` merged in; no database is needed to write it.
-std::filesystem::path write_app_config(const std::string& scratch_name, const std::string& database_url,
+std::filesystem::path write_app_config(const std::string& scratch_name,
+                                       const std::string& database_url,
                                        const nlohmann::json& overrides = nlohmann::json::object());
 
 // A URL of a database that cannot be reached (no server on that socket).
@@ -37,7 +39,8 @@ std::string unreachable_database_url();
 // `cityclear serve` in the background, its standard error readable line by line.
 class BackgroundCityclear {
  public:
-  BackgroundCityclear(const std::vector<std::string>& arguments, const EnvironmentChanges& environment = {});
+  BackgroundCityclear(const std::vector<std::string>& arguments,
+                      const EnvironmentChanges& environment = {});
   ~BackgroundCityclear();  // SIGKILL if still running
   // The first standard-error line containing `text`, waiting at most timeout_ms.
   std::optional<std::string> wait_for_line(const std::string& text, int timeout_ms);

@@ -45,7 +45,8 @@ COPY record (clearing_day, batch_key, sequence, reason, card_key, issuer_code, a
 FROM STDIN (FORMAT binary)
 )SQL";
 
-void copy_record(store::BinaryCopyWriter& writer, CivilDate day, int64_t batch_key, const ClearingRecord& record) {
+void copy_record(store::BinaryCopyWriter& writer, CivilDate day, int64_t batch_key,
+                 const ClearingRecord& record) {
   writer.begin_row(15);
   writer.add_date(days_from_civil(day));
   writer.add_int64(batch_key);
@@ -73,7 +74,8 @@ std::unique_ptr<pqxx::connection> connect_test_database() {
 }
 
 std::unique_ptr<store::ConnectionPool> make_test_pool(int size) {
-  return std::make_unique<store::ConnectionPool>(cityclear::testing::test_database_url(), size, 30000, 5000);
+  return std::make_unique<store::ConnectionPool>(cityclear::testing::test_database_url(), size,
+                                                 30000, 5000);
 }
 
 void remove_day(pqxx::connection& connection, CivilDate day) {
@@ -89,30 +91,34 @@ void remove_day(pqxx::connection& connection, CivilDate day) {
   transaction.commit();
 }
 
-void insert_batches(pqxx::dbtransaction& transaction, CivilDate day, const std::vector<ClearingRecord>& records) {
+void insert_batches(pqxx::dbtransaction& transaction, CivilDate day,
+                    const std::vector<ClearingRecord>& records) {
   static std::atomic<int64_t> upload_number{0};
   std::map<std::pair<uint32_t, std::string>, std::vector<const ClearingRecord*>> batches;
   for (const auto& record : records)
     batches[{record.acquirer_code, std::string(record.batch_id_text())}].push_back(&record);
   std::map<std::pair<uint32_t, std::string>, int64_t> batch_keys;
   for (const auto& [key, members] : batches) {
-    std::string upload = "clearing-test " + format_iso_date(day) + " " + key.second + " " + std::to_string(key.first) +
-                         " " + std::to_string(upload_number++) + " " +
+    std::string upload = "clearing-test " + format_iso_date(day) + " " + key.second + " " +
+                         std::to_string(key.first) + " " + std::to_string(upload_number++) + " " +
                          std::to_string(reinterpret_cast<uintptr_t>(&transaction));
     int64_t raw_file_id = transaction.exec_params1(insert_raw_file, upload)[0].as<int64_t>();
-    batch_keys[key] = transaction
-                          .exec_params1(insert_batch, raw_file_id, static_cast<int64_t>(key.first), key.second,
-                                        format_iso_date(day), static_cast<int64_t>(members.size()))[0]
-                          .as<int64_t>();
+    batch_keys[key] =
+        transaction
+            .exec_params1(insert_batch, raw_file_id, static_cast<int64_t>(key.first), key.second,
+                          format_iso_date(day), static_cast<int64_t>(members.size()))[0]
+            .as<int64_t>();
   }
   store::BinaryCopyWriter writer(transaction, copy_records);
   for (const auto& record : records) {
-    copy_record(writer, day, batch_keys[{record.acquirer_code, std::string(record.batch_id_text())}], record);
+    copy_record(writer, day,
+                batch_keys[{record.acquirer_code, std::string(record.batch_id_text())}], record);
   }
   writer.finish();
 }
 
-void insert_day_records(pqxx::connection& connection, CivilDate day, const std::vector<ClearingRecord>& records) {
+void insert_day_records(pqxx::connection& connection, CivilDate day,
+                        const std::vector<ClearingRecord>& records) {
   pqxx::work transaction(connection);
   transaction.exec_params("SELECT cityclear_ensure_day($1::date)", format_iso_date(day));
   insert_batches(transaction, day, records);
@@ -129,14 +135,16 @@ Config make_clearing_config(const std::filesystem::path& output_dir) {
 
 int64_t count_records(pqxx::connection& connection, CivilDate day) {
   pqxx::nontransaction transaction(connection);
-  return transaction.exec_params1("SELECT count(*) FROM record WHERE clearing_day = $1::date", format_iso_date(day))[0]
+  return transaction
+      .exec_params1("SELECT count(*) FROM record WHERE clearing_day = $1::date",
+                    format_iso_date(day))[0]
       .as<int64_t>();
 }
 
 std::string day_state(pqxx::connection& connection, CivilDate day) {
   pqxx::nontransaction transaction(connection);
-  pqxx::result rows =
-      transaction.exec_params("SELECT state FROM clearing_day WHERE day = $1::date", format_iso_date(day));
+  pqxx::result rows = transaction.exec_params("SELECT state FROM clearing_day WHERE day = $1::date",
+                                              format_iso_date(day));
   return rows.empty() ? "absent" : rows[0][0].as<std::string>();
 }
 

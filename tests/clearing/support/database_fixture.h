@@ -26,9 +26,11 @@ void remove_day(pqxx::connection& connection, CivilDate day);
 
 // Inserts records grouped into their batches (one batch row per batch id) for `day`, in the
 // caller's transaction; the day row and partition must exist (cityclear_ensure_day).
-void insert_batches(pqxx::dbtransaction& transaction, CivilDate day, const std::vector<ClearingRecord>& records);
+void insert_batches(pqxx::dbtransaction& transaction, CivilDate day,
+                    const std::vector<ClearingRecord>& records);
 // Ensures the day and inserts the records in one transaction of its own.
-void insert_day_records(pqxx::connection& connection, CivilDate day, const std::vector<ClearingRecord>& records);
+void insert_day_records(pqxx::connection& connection, CivilDate day,
+                        const std::vector<ClearingRecord>& records);
 
 // A configuration for the settlement service: the small day's participants, output in `output_dir`.
 Config make_clearing_config(const std::filesystem::path& output_dir);

@@ -13,10 +13,12 @@
 
 namespace cityclear::clearing::testing {
 
-ClearingRecord make_record(uint8_t reason, const std::string& batch_id, uint32_t acquirer, uint32_t sequence,
-                           uint32_t issuer, const std::string& asn_digits, uint32_t counter, int64_t amount_fen,
+ClearingRecord make_record(uint8_t reason, const std::string& batch_id, uint32_t acquirer,
+                           uint32_t sequence, uint32_t issuer, const std::string& asn_digits,
+                           uint32_t counter, int64_t amount_fen,
                            int64_t transaction_local_seconds) {
-  if (batch_id.size() != batch_id_size || asn_digits.size() != 20) throw std::invalid_argument("bad test record");
+  if (batch_id.size() != batch_id_size || asn_digits.size() != 20)
+    throw std::invalid_argument("bad test record");
   ClearingRecord record;
   auto issuer_bcd = bcd_of_number<4>(issuer);
   std::memcpy(record.card_key.data(), issuer_bcd.data(), 4);
@@ -46,11 +48,12 @@ std::vector<ClearingRecord> read_record_file(const std::filesystem::path& file) 
     std::string reason, batch_id, asn, type, time, terminal, serial;
     uint32_t acquirer = 0, sequence = 0, issuer = 0, counter = 0;
     int64_t amount = 0;
-    fields >> reason >> batch_id >> acquirer >> sequence >> issuer >> asn >> counter >> type >> amount >> time >>
-        terminal >> serial;
+    fields >> reason >> batch_id >> acquirer >> sequence >> issuer >> asn >> counter >> type >>
+        amount >> time >> terminal >> serial;
     if (!fields) throw std::runtime_error("bad record line: " + line);
-    ClearingRecord record = make_record(static_cast<uint8_t>(std::stoi(reason)), batch_id, acquirer, sequence, issuer,
-                                        asn, counter, amount, *parse_local_timestamp(time));
+    ClearingRecord record =
+        make_record(static_cast<uint8_t>(std::stoi(reason)), batch_id, acquirer, sequence, issuer,
+                    asn, counter, amount, *parse_local_timestamp(time));
     record.transaction_type = static_cast<uint8_t>(*parse_hex_number(type));
     record.terminal = *parse_hex_number(terminal);
     record.terminal_serial = static_cast<uint32_t>(*parse_hex_number(serial));
@@ -82,7 +85,8 @@ std::vector<ClearingRecord> rejected_by_batch(const std::vector<ClearingRecord>&
 }
 
 Participants small_day_participants() {
-  return load_participants(cityclear::testing::test_data_dir() / "clearing" / "small_day" / "participants.json");
+  return load_participants(cityclear::testing::test_data_dir() / "clearing" / "small_day" /
+                           "participants.json");
 }
 
 std::string read_whole_file(const std::filesystem::path& file) {

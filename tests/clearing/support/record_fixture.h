@@ -16,9 +16,9 @@ namespace cityclear::clearing::testing {
 std::vector<ClearingRecord> read_record_file(const std::filesystem::path& file);
 
 // A record with its card key built from issuer, ASN digits (20) and counter.
-ClearingRecord make_record(uint8_t reason, const std::string& batch_id, uint32_t acquirer, uint32_t sequence,
-                           uint32_t issuer, const std::string& asn_digits, uint32_t counter, int64_t amount_fen,
-                           int64_t transaction_local_seconds);
+ClearingRecord make_record(uint8_t reason, const std::string& batch_id, uint32_t acquirer,
+                           uint32_t sequence, uint32_t issuer, const std::string& asn_digits,
+                           uint32_t counter, int64_t amount_fen, int64_t transaction_local_seconds);
 
 // The accepted records sorted by card key, and the rejected ones by batch id, sequence.
 std::vector<ClearingRecord> accepted_by_card_key(const std::vector<ClearingRecord>& records);

@@ -81,8 +81,8 @@ std::vector<TacVector> load_tac_vectors() {
   }
   const nlohmann::json des = read_vector_file("des.json");
   for (size_t i = 0; i < des.at("diversify_3des_then_tac").size(); ++i) {
-    vectors.push_back(
-        vector_of_entry(des.at("diversify_3des_then_tac")[i], "des.json diversify_3des_then_tac " + std::to_string(i)));
+    vectors.push_back(vector_of_entry(des.at("diversify_3des_then_tac")[i],
+                                      "des.json diversify_3des_then_tac " + std::to_string(i)));
   }
   REQUIRE(vectors.size() >= 14);
   return vectors;
@@ -92,8 +92,8 @@ std::vector<BlockVector> load_block_vectors(const std::string& section) {
   std::vector<BlockVector> vectors;
   const nlohmann::json des = read_vector_file("des.json");  // outlives the loop below
   for (const auto& entry : des.at(section)) {
-    vectors.push_back(
-        {bytes_of_hex(entry.at("key")), bytes_of_hex(entry.at("plain")), bytes_of_hex(entry.at("cipher"))});
+    vectors.push_back({bytes_of_hex(entry.at("key")), bytes_of_hex(entry.at("plain")),
+                       bytes_of_hex(entry.at("cipher"))});
   }
   if (section == "sm4_ecb") {
     vectors.push_back({bytes_of_hex("0123456789ABCDEFFEDCBA9876543210"),

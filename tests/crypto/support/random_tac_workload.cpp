@@ -14,7 +14,9 @@
 namespace cityclear::crypto::testing {
 namespace {
 
-uint8_t random_byte(std::mt19937_64& random) { return static_cast<uint8_t>(random()); }
+uint8_t random_byte(std::mt19937_64& random) {
+  return static_cast<uint8_t>(random());
+}
 
 template <size_t Size>
 std::array<uint8_t, Size> random_bytes(std::mt19937_64& random) {
@@ -30,7 +32,8 @@ std::string code_text(uint32_t code) {
 }
 
 // A request under a key the set does not hold, of a known issuer when `known_issuer`.
-TacRequest unknown_key_request(std::mt19937_64& random, const RandomKeySet& keys, bool known_issuer) {
+TacRequest unknown_key_request(std::mt19937_64& random, const RandomKeySet& keys,
+                               bool known_issuer) {
   TacRequest request;
   if (known_issuer) {
     const RandomMasterKey& key = keys.master_keys[random() % keys.master_keys.size()];
@@ -51,7 +54,8 @@ TacRequest unknown_key_request(std::mt19937_64& random, const RandomKeySet& keys
 RandomKeySet make_random_key_set(std::mt19937_64& random, size_t issuer_count) {
   RandomKeySet keys;
   std::set<uint32_t> codes;
-  while (codes.size() < issuer_count) codes.insert(10000000u + static_cast<uint32_t>(random() % 80000000u));
+  while (codes.size() < issuer_count)
+    codes.insert(10000000u + static_cast<uint32_t>(random() % 80000000u));
   for (uint32_t code : codes) {
     std::set<std::pair<uint8_t, Algorithm>> held;
     const size_t key_count = 1 + random() % 3;
@@ -68,12 +72,14 @@ RandomKeySet make_random_key_set(std::mt19937_64& random, size_t issuer_count) {
 }
 
 std::string keys_file_json(const RandomKeySet& keys) {
-  nlohmann::json document = {{"issuers", nlohmann::json::object()}, {"acquirers", nlohmann::json::object()}};
+  nlohmann::json document = {{"issuers", nlohmann::json::object()},
+                             {"acquirers", nlohmann::json::object()}};
   for (const RandomMasterKey& key : keys.master_keys) {
     const uint8_t algorithm = static_cast<uint8_t>(key.algorithm);
-    document["issuers"][code_text(key.issuer_code)].push_back({{"version", to_hex(std::span(&key.version, 1))},
-                                                               {"alg", to_hex(std::span(&algorithm, 1))},
-                                                               {"mtk", to_hex(key.master_key)}});
+    document["issuers"][code_text(key.issuer_code)].push_back(
+        {{"version", to_hex(std::span(&key.version, 1))},
+         {"alg", to_hex(std::span(&algorithm, 1))},
+         {"mtk", to_hex(key.master_key)}});
   }
   for (const auto& [code, file_key] : keys.file_keys) {
     document["acquirers"][code_text(code)] = {{"file_key", to_hex(file_key)}};
@@ -111,7 +117,8 @@ ExpectedBatch make_random_batch(std::mt19937_64& random, const RandomKeySet& key
     request.key = {key.issuer_code, key.version, static_cast<uint8_t>(key.algorithm)};
     request.factor = random_bytes<8>(random);
     request.input = random_bytes<22>(random);
-    request.claimed_tac = reference::compute_tac(key.algorithm, key.master_key.data(), request.factor, request.input);
+    request.claimed_tac =
+        reference::compute_tac(key.algorithm, key.master_key.data(), request.factor, request.input);
     TacVerdict verdict = TacVerdict::ok;
     if (random() % 100 < 5) {
       request.claimed_tac ^= uint32_t{1} << (random() % 32);  // a single flipped bit must be caught

@@ -8,13 +8,16 @@
 
 namespace cityclear::testing {
 
-std::string read_doc_page(const std::string& page) { return read_text_file((source_dir() / "docs" / page).string()); }
+std::string read_doc_page(const std::string& page) {
+  return read_text_file((source_dir() / "docs" / page).string());
+}
 
 std::string fenced_block(const std::string& markdown, const std::string& info) {
   const std::string opening = "```" + info + "\n";
   size_t start = markdown.find(opening);
   if (start == std::string::npos) FAIL("no ```" + info + " block");
-  if (markdown.find(opening, start + 1) != std::string::npos) FAIL("more than one ```" + info + " block");
+  if (markdown.find(opening, start + 1) != std::string::npos)
+    FAIL("more than one ```" + info + " block");
   size_t body = start + opening.size();
   size_t end = markdown.find("```", body);
   if (end == std::string::npos) FAIL("the ```" + info + " block is not closed");
@@ -30,7 +33,8 @@ std::map<std::string, std::string> named_values(const std::string& block) {
     if (line.empty() || space == std::string::npos) continue;
     size_t value = line.find_first_not_of(' ', space);
     size_t last = line.find_last_not_of(' ');
-    values[line.substr(0, space)] = value == std::string::npos ? "" : line.substr(value, last + 1 - value);
+    values[line.substr(0, space)] =
+        value == std::string::npos ? "" : line.substr(value, last + 1 - value);
   }
   return values;
 }

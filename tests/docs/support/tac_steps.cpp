@@ -11,16 +11,20 @@ namespace {
 
 using Bytes = std::vector<uint8_t>;
 
-std::string hex_of(const uint8_t* bytes, size_t size) { return to_hex(std::span<const uint8_t>(bytes, size)); }
+std::string hex_of(const uint8_t* bytes, size_t size) {
+  return to_hex(std::span<const uint8_t>(bytes, size));
+}
 
 Bytes bytes_of_hex(const std::string& hex) {
   Bytes bytes;
-  for (size_t i = 0; i + 1 < hex.size(); i += 2) bytes.push_back(static_cast<uint8_t>(std::stoi(hex.substr(i, 2), nullptr, 16)));
+  for (size_t i = 0; i + 1 < hex.size(); i += 2)
+    bytes.push_back(static_cast<uint8_t>(std::stoi(hex.substr(i, 2), nullptr, 16)));
   return bytes;
 }
 
 // The CBC-MAC chain over the padded input: cbc_in_N and cbc_out_N for every block.
-void add_cbc_steps(bool triple_des, const uint8_t* key, const Bytes& padded, std::map<std::string, std::string>& steps) {
+void add_cbc_steps(bool triple_des, const uint8_t* key, const Bytes& padded,
+                   std::map<std::string, std::string>& steps) {
   const size_t block_size = triple_des ? 8 : 16;
   uint8_t chain[16] = {0};
   for (size_t offset = 0, block = 1; offset < padded.size(); offset += block_size, ++block) {
@@ -47,7 +51,8 @@ void add_triple_des_halves(const Bytes& master_key, const crypto::TacRequest& re
 
 }  // namespace
 
-std::map<std::string, std::string> tac_steps(const ingest::DetailRecord& record, const std::string& master_key_hex) {
+std::map<std::string, std::string> tac_steps(const ingest::DetailRecord& record,
+                                             const std::string& master_key_hex) {
   const bool triple_des = record.algorithm == 0x00;
   const auto algorithm = triple_des ? crypto::Algorithm::triple_des : crypto::Algorithm::sm4;
   const Bytes master_key = bytes_of_hex(master_key_hex);
@@ -57,7 +62,8 @@ std::map<std::string, std::string> tac_steps(const ingest::DetailRecord& record,
   for (int i = 0; i < 8; ++i) inverted[i] = static_cast<uint8_t>(~request.factor[i]);
   steps["factor"] = hex_of(request.factor.data(), 8);
   steps["factor_inverted"] = hex_of(inverted, 8);
-  const crypto::CardKey card_key = crypto::reference::derive_card_key(algorithm, master_key.data(), request.factor);
+  const crypto::CardKey card_key =
+      crypto::reference::derive_card_key(algorithm, master_key.data(), request.factor);
   steps["dtk"] = hex_of(card_key.data(), 16);
   steps["tac_input"] = hex_of(request.input.data(), request.input.size());
   Bytes padded(triple_des ? 24 : 32, 0);
@@ -73,7 +79,8 @@ std::map<std::string, std::string> tac_steps(const ingest::DetailRecord& record,
   }
   add_cbc_steps(triple_des, mac_key, padded, steps);
   const uint32_t tac = crypto::reference::card_tac(algorithm, card_key, request.input);
-  const uint8_t tac_bytes[4] = {uint8_t(tac >> 24), uint8_t(tac >> 16), uint8_t(tac >> 8), uint8_t(tac)};
+  const uint8_t tac_bytes[4] = {uint8_t(tac >> 24), uint8_t(tac >> 16), uint8_t(tac >> 8),
+                                uint8_t(tac)};
   steps["tac"] = hex_of(tac_bytes, 4);
   return steps;
 }

@@ -10,6 +10,7 @@ namespace cityclear::testing {
 
 // name -> uppercase hex: factor, factor_inverted, dtk (and dtk_left, dtk_right, mac_key for
 // 3DES), tac_input, padded_input, cbc_in_N, cbc_out_N, tac.
-std::map<std::string, std::string> tac_steps(const ingest::DetailRecord& record, const std::string& master_key_hex);
+std::map<std::string, std::string> tac_steps(const ingest::DetailRecord& record,
+                                             const std::string& master_key_hex);
 
 }  // namespace cityclear::testing

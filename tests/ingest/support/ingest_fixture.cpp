@@ -22,7 +22,8 @@ IngestFixture::IngestFixture(const nlohmann::json& overrides, int pool_size) {
   ingestor = std::make_unique<ingest::BatchIngestor>(config, *pool, *keys);
 }
 
-ingest::BatchOutcome IngestFixture::ingest_text(const std::string& text, std::optional<std::string> received) {
+ingest::BatchOutcome IngestFixture::ingest_text(const std::string& text,
+                                                std::optional<std::string> received) {
   ingest::Upload upload;
   upload.bytes = text;
   upload.source = ingest::UploadSource::cli;
@@ -35,8 +36,10 @@ std::map<int, std::string> IngestFixture::reasons_of(const std::string& batch_id
   auto connection = connect_test_database();
   pqxx::read_transaction transaction(*connection);
   pqxx::result rows = transaction.exec_params(
-      "SELECT r.sequence, lpad(r.reason::text, 2, '0') FROM record r JOIN batch b USING (batch_key) "
-      "WHERE b.batch_id = $1 ORDER BY r.sequence", batch_id);
+      "SELECT r.sequence, lpad(r.reason::text, 2, '0') FROM record r JOIN batch b USING "
+      "(batch_key) "
+      "WHERE b.batch_id = $1 ORDER BY r.sequence",
+      batch_id);
   std::map<int, std::string> reasons;
   for (const auto& row : rows) reasons[row[0].as<int>()] = row[1].as<std::string>();
   return reasons;

@@ -16,7 +16,8 @@ struct IngestFixture {
   // transaction instead of beside it.
   explicit IngestFixture(const nlohmann::json& overrides, int pool_size = 4);
 
-  ingest::BatchOutcome ingest_text(const std::string& text, std::optional<std::string> received = std::nullopt);
+  ingest::BatchOutcome ingest_text(const std::string& text,
+                                   std::optional<std::string> received = std::nullopt);
   // Reason code of every stored record of a batch, by sequence ("00", "03", ...).
   std::map<int, std::string> reasons_of(const std::string& batch_id);
   int64_t count(const std::string& sql);

@@ -5,9 +5,12 @@
 
 namespace cityclear::testing {
 
-bool FakeBackend::database_ready() { return ready; }
+bool FakeBackend::database_ready() {
+  return ready;
+}
 
-ingest::BatchOutcome FakeBackend::ingest_file(const std::filesystem::path& file, const net::UploadOrigin& origin) {
+ingest::BatchOutcome FakeBackend::ingest_file(const std::filesystem::path& file,
+                                              const net::UploadOrigin& origin) {
   std::ifstream in(file, std::ios::binary);
   std::stringstream bytes;
   bytes << in.rdbuf();
@@ -19,7 +22,8 @@ ingest::BatchOutcome FakeBackend::ingest_file(const std::filesystem::path& file,
   return outcome;
 }
 
-std::optional<ingest::BatchOutcome> FakeBackend::find_batch(uint32_t acquirer_code, std::string_view batch_id) {
+std::optional<ingest::BatchOutcome> FakeBackend::find_batch(uint32_t acquirer_code,
+                                                            std::string_view batch_id) {
   if (outcome.acquirer_code == acquirer_code && outcome.batch_id == batch_id) return outcome;
   return std::nullopt;
 }
@@ -28,9 +32,10 @@ clearing::SettlementResult FakeBackend::settle_day(CivilDate day) {
   clearing::SettlementResult result;
   result.day = day;
   result.positions = {{0, 0, 0, 5, 5}, {31000001, 0, 1000, 0, -1000}, {33010001, 1000, 0, 5, 995}};
-  result.files = {{"CLR_31000001_" + format_date(day) + ".txt", "CLR1", 31000001, std::string(64, 'A'), 10},
-                  {"CLR_33010001_" + format_date(day) + ".txt", "CLR1", 33010001, std::string(64, 'B'), 10},
-                  {"STL_" + format_date(day) + ".txt", "STL1", std::nullopt, std::string(64, 'C'), 10}};
+  result.files = {
+      {"CLR_31000001_" + format_date(day) + ".txt", "CLR1", 31000001, std::string(64, 'A'), 10},
+      {"CLR_33010001_" + format_date(day) + ".txt", "CLR1", 33010001, std::string(64, 'B'), 10},
+      {"STL_" + format_date(day) + ".txt", "STL1", std::nullopt, std::string(64, 'C'), 10}};
   return result;
 }
 
@@ -62,7 +67,8 @@ void FakeBackend::open_gate() {
 
 bool FakeBackend::wait_for_uploads(size_t count, int timeout_ms) {
   std::unique_lock lock(mutex_);
-  return changed_.wait_for(lock, std::chrono::milliseconds(timeout_ms), [&] { return bodies_.size() >= count; });
+  return changed_.wait_for(lock, std::chrono::milliseconds(timeout_ms),
+                           [&] { return bodies_.size() >= count; });
 }
 
 std::vector<std::string> FakeBackend::uploaded_bodies() const {

@@ -13,8 +13,10 @@ namespace cityclear::testing {
 class FakeBackend : public net::ClearingBackend {
  public:
   bool database_ready() override;
-  ingest::BatchOutcome ingest_file(const std::filesystem::path& file, const net::UploadOrigin& origin) override;
-  std::optional<ingest::BatchOutcome> find_batch(uint32_t acquirer_code, std::string_view batch_id) override;
+  ingest::BatchOutcome ingest_file(const std::filesystem::path& file,
+                                   const net::UploadOrigin& origin) override;
+  std::optional<ingest::BatchOutcome> find_batch(uint32_t acquirer_code,
+                                                 std::string_view batch_id) override;
   clearing::SettlementResult settle_day(CivilDate day) override;
   std::optional<clearing::SettlementResult> find_settlement(CivilDate day) override;
   bool read_settlement_file(CivilDate day, std::string_view name,

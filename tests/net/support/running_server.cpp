@@ -8,7 +8,8 @@ Config server_test_config(const std::string& scratch_name) {
   std::filesystem::path folder = scratch_dir(scratch_name);
   Config config;
   config.config_file = folder / "cityclear.json";
-  config.database.url = "postgresql://nobody@/nowhere?host=" + (folder / "no-socket").string() + "&port=1";
+  config.database.url =
+      "postgresql://nobody@/nowhere?host=" + (folder / "no-socket").string() + "&port=1";
   config.spool_dir = folder / "spool";
   config.output_dir = folder / "out";
   config.http.listen = {"127.0.0.1", 0};
@@ -18,11 +19,14 @@ Config server_test_config(const std::string& scratch_name) {
   return config;
 }
 
-RunningServer::RunningServer(const Config& config, net::ClearingBackend& backend) : server_(config, backend) {
+RunningServer::RunningServer(const Config& config, net::ClearingBackend& backend)
+    : server_(config, backend) {
   server_.start();
 }
 
-RunningServer::~RunningServer() { stop(); }
+RunningServer::~RunningServer() {
+  stop();
+}
 
 net::StopReport RunningServer::stop() {
   if (stopped_) return {};

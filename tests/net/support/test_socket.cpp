@@ -87,7 +87,8 @@ std::optional<HttpReply> TestSocket::receive_http(int timeout_ms) {
   }
   HttpReply reply = parse_head(buffer_.substr(0, head_end));
   buffer_.erase(0, head_end + 4);
-  size_t length = reply.headers.contains("content-length") ? std::stoul(reply.headers["content-length"]) : 0;
+  size_t length =
+      reply.headers.contains("content-length") ? std::stoul(reply.headers["content-length"]) : 0;
   auto body = receive_exactly(length, timeout_ms);
   if (!body) return std::nullopt;
   reply.body = *body;
@@ -98,8 +99,9 @@ bool TestSocket::closed_by_peer(int timeout_ms) {
   auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   while (std::chrono::steady_clock::now() < deadline) {
     pollfd poll_entry{descriptor_, POLLIN, 0};
-    int remaining = static_cast<int>(
-        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count());
+    int remaining = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                         deadline - std::chrono::steady_clock::now())
+                                         .count());
     if (::poll(&poll_entry, 1, std::max(remaining, 1)) <= 0) return false;
     char chunk[65536];
     ssize_t received = ::recv(descriptor_, chunk, sizeof chunk, 0);
@@ -108,14 +110,19 @@ bool TestSocket::closed_by_peer(int timeout_ms) {
   return false;
 }
 
-void TestSocket::shutdown_sending() { ::shutdown(descriptor_, SHUT_WR); }
+void TestSocket::shutdown_sending() {
+  ::shutdown(descriptor_, SHUT_WR);
+}
 
-HttpReply http_request(uint16_t port, const std::string& method, const std::string& target, const std::string& token,
-                       const std::string& body, const std::string& extra_headers) {
+HttpReply http_request(uint16_t port, const std::string& method, const std::string& target,
+                       const std::string& token, const std::string& body,
+                       const std::string& extra_headers) {
   TestSocket socket(port);
-  std::string request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+  std::string request =
+      method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
   if (!token.empty()) request += "Authorization: Bearer " + token + "\r\n";
-  if (!body.empty() || method == "POST") request += "Content-Length: " + std::to_string(body.size()) + "\r\n";
+  if (!body.empty() || method == "POST")
+    request += "Content-Length: " + std::to_string(body.size()) + "\r\n";
   request += extra_headers + "\r\n" + body;
   REQUIRE(socket.send(request));
   auto reply = socket.receive_http(10000);

@@ -28,7 +28,8 @@ class TestSocket {
   std::optional<std::string> receive_exactly(size_t count, int timeout_ms);
   // One HTTP/1.1 answer (Content-Length framed); nullopt on close or timeout.
   std::optional<HttpReply> receive_http(int timeout_ms);
-  // True when the server closes the connection (EOF or reset) within the time; pending bytes are dropped.
+  // True when the server closes the connection (EOF or reset) within the time; pending bytes are
+  // dropped.
   bool closed_by_peer(int timeout_ms);
   void shutdown_sending();
 
